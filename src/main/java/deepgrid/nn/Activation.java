@@ -1,0 +1,17 @@
+package deepgrid.nn;
+
+/**
+ * An element-wise nonlinearity y = f(z). Implementations are stateless values;
+ * {@link deepgrid.nn.layers.ActivationLayer} applies them to a batch and keeps z and y
+ * for the backward pass.
+ */
+public interface Activation {
+    /** f(z). Must not overflow for |z| up to 1000. */
+    double apply(double z);
+
+    /** f'(z), given z and y = f(z) (whichever is cheaper to use). */
+    double derivative(double z, double y);
+
+    /** The YAML name, e.g. "leaky_relu". */
+    String name();
+}

@@ -1,0 +1,37 @@
+package deepgrid.nn;
+
+import java.util.List;
+import org.apache.commons.math3.linear.RealMatrix;
+
+/**
+ * One stage of the pipeline. Order of use: {@code forward(x, phase)} on a batch
+ * (batch × inWidth), then at most one {@code backward(dOut)} for that batch, which
+ * writes the gradients of {@link #params()} in place and returns dL/dx. A layer keeps
+ * only what its backward pass needs.
+ */
+public interface Layer {
+    /** The layer's output for x (batch × inWidth) → (batch × outWidth). */
+    RealMatrix forward(RealMatrix x, Phase phase);
+
+    /** Given dL/d(output) of the last forward pass, writes parameter gradients and returns dL/dx. */
+    RealMatrix backward(RealMatrix dOut);
+
+    /** Learnable parameters (empty for parameter-free layers). */
+    default List<Param> params() {
+        return List.of();
+    }
+
+    /** Width of the output. */
+    int outWidth();
+
+    /** A short name such as "dense(256)" or "dropout(0.2)", used in diagnostics. */
+    String describe();
+
+    /**
+     * From now on, reuse the random choices of the last TRAIN forward pass (the dropout
+     * mask) instead of drawing new ones, so that repeated forward passes are the same
+     * function of the parameters. Used by the gradient check only.
+     */
+    default void freezeRandomness() {
+    }
+}

@@ -1,0 +1,26 @@
+package deepgrid.nn;
+
+import org.apache.commons.math3.linear.RealMatrix;
+
+/**
+ * A data loss fused with its output activation. {@code scores} are the last layer's
+ * outputs (batch × k); {@code targets} are encoded as {@link #targets()} says: one-hot
+ * rows for classes, one 0/1 column for binary, numbers otherwise. Values are means
+ * over the batch, so {@link #gradient} already carries the 1/batch factor.
+ */
+public interface Loss {
+    /** The mean loss over the batch. */
+    double value(RealMatrix scores, RealMatrix targets);
+
+    /** dL/dscores, same shape as scores. */
+    RealMatrix gradient(RealMatrix scores, RealMatrix targets);
+
+    /** The network's prediction: the output activation applied to the scores. */
+    RealMatrix output(RealMatrix scores);
+
+    /** What targets this loss accepts. */
+    TargetKind targets();
+
+    /** The YAML name, e.g. "cross_entropy". */
+    String name();
+}

@@ -1,0 +1,11 @@
+package deepgrid.nn;
+
+/** What targets a loss accepts, which fixes how class labels are encoded and the output width. */
+public enum TargetKind {
+    /** Class labels only, as one-hot rows; output width = number of classes. */
+    CLASSES,
+    /** Two classes (or 0/1 numbers) as one 0/1 column; output width 1. */
+    BINARY,
+    /** Numbers as they are, or class labels as one-hot rows. */
+    ANY
+}

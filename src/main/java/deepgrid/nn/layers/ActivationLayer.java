@@ -1,0 +1,67 @@
+package deepgrid.nn.layers;
+
+import deepgrid.math.Check;
+import deepgrid.math.FlatMatrix;
+import deepgrid.nn.Activation;
+import deepgrid.nn.Layer;
+import deepgrid.nn.Phase;
+import org.apache.commons.math3.linear.RealMatrix;
+
+/** Applies an {@link Activation} element by element: y = f(z); backward dz = dOut ⊙ f'(z). */
+public final class ActivationLayer implements Layer {
+    private final Activation f;
+    private final int width;
+    private FlatMatrix z; // (batch × width)
+    private FlatMatrix y; // (batch × width)
+
+    public ActivationLayer(Activation f, int width) {
+        this.f = f;
+        this.width = width;
+    }
+
+    public Activation activation() {
+        return f;
+    }
+
+    @Override
+    public RealMatrix forward(RealMatrix input, Phase phase) {
+        z = FlatMatrix.of(input);
+        Check.shape("z", z, -1, width);
+        double[] zd = z.data();
+        double[] yd = new double[zd.length];
+        for (int i = 0; i < zd.length; i++) {
+            yd[i] = f.apply(zd[i]);
+        }
+        y = new FlatMatrix(z.getRowDimension(), width, yd);
+        return y;
+    }
+
+    @Override
+    public RealMatrix backward(RealMatrix dOutput) {
+        FlatMatrix dOut = FlatMatrix.of(dOutput);
+        Check.sameShape("dOut", dOut, "z", z);
+        double[] zd = z.data();
+        double[] yd = y.data();
+        double[] g = dOut.data();
+        double[] dz = new double[zd.length];
+        for (int i = 0; i < zd.length; i++) {
+            dz[i] = g[i] * f.derivative(zd[i], yd[i]);
+        }
+        return new FlatMatrix(z.getRowDimension(), width, dz);
+    }
+
+    /** The last forward pass's output (for diagnostics). */
+    public FlatMatrix lastOutput() {
+        return y;
+    }
+
+    @Override
+    public int outWidth() {
+        return width;
+    }
+
+    @Override
+    public String describe() {
+        return f.name();
+    }
+}

@@ -1,0 +1,2 @@
+/** One class per layer kind: dense, standalone activation, dropout, batch normalization, maxout. */
+package deepgrid.nn.layers;
