@@ -1,6 +1,5 @@
 package deepgrid.nn;
 
-import deepgrid.math.FlatMatrix;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.math3.linear.RealMatrix;
@@ -88,10 +87,5 @@ public final class Network {
             s.append(s.length() == 0 ? "" : " → ").append(layer.describe());
         }
         return s.append(" | ").append(loss.name()).toString();
-    }
-
-    /** Convenience for tests and builders: a flat copy of {@code m}. */
-    static FlatMatrix flat(RealMatrix m) {
-        return FlatMatrix.of(m);
     }
 }

@@ -1,0 +1,139 @@
+package deepgrid.config;
+
+import deepgrid.data.DataSource;
+import deepgrid.data.DataSpec;
+import deepgrid.data.Normalize;
+import deepgrid.data.sources.Blobs;
+import deepgrid.data.sources.Circles;
+import deepgrid.data.sources.Csv;
+import deepgrid.data.sources.Idx;
+import deepgrid.data.sources.LogicTable;
+import deepgrid.data.sources.Mnist;
+import deepgrid.data.sources.Moons;
+import deepgrid.data.sources.Sine;
+import deepgrid.data.sources.Spiral;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Binds {@code data:} (SPEC §1.1): the source and its options side by side with
+ * validation, normalize, limit and seed. Relative paths are resolved against the
+ * working directory and recorded absolute in the resolved config.
+ */
+final class DataBinder {
+    private static final Range FRACTION = Range.fraction();
+
+    static final Family<DataSource> SOURCES = new Family<DataSource>("data source")
+            .add("and", o -> new LogicTable(LogicTable.Gate.AND))
+            .add("or", o -> new LogicTable(LogicTable.Gate.OR))
+            .add("nand", o -> new LogicTable(LogicTable.Gate.NAND))
+            .add("xor", o -> new LogicTable(LogicTable.Gate.XOR))
+            .add("spiral", o -> new Spiral(o.integer("classes", 3, Range.atLeast(2)),
+                    o.integer("samples", 100, Range.atLeast(1)), noise(o, 0.2), test(o)))
+            .add("moons", o -> new Moons(samples(o, 200), noise(o, 0.1), test(o)))
+            .add("circles", o -> new Circles(samples(o, 200), noise(o, 0.05),
+                    o.number("factor", 0.5, Range.above(0)), test(o)))
+            .add("blobs", o -> new Blobs(o.integer("classes", 3, Range.atLeast(2)), samples(o, 300),
+                    o.integer("features", 2, Range.atLeast(1)), o.number("spread", 1.0, Range.above(0)), test(o)))
+            .add("sine", o -> new Sine(samples(o, 200), noise(o, 0.1), test(o)))
+            .add("mnist", o -> new Mnist(folder(o, Mnist.Flavor.MNIST), Mnist.Flavor.MNIST))
+            .add("fashion-mnist", o -> new Mnist(folder(o, Mnist.Flavor.FASHION), Mnist.Flavor.FASHION))
+            .add("idx", o -> new Idx(path(o, "images"), path(o, "labels"),
+                    optionalPath(o, "test_images"), optionalPath(o, "test_labels")))
+            .add("csv", DataBinder::csv);
+
+    private DataBinder() {
+    }
+
+    static DataSpec bind(MapReader d, long seed) {
+        Node sourceNode = d.take("source");
+        DataSource source = null;
+        if (sourceNode instanceof Node.Scalar s && !s.isNull()) {
+            d.put("source", s.text());
+            source = SOURCES.bindNamed(s, d, d.problems());
+        } else {
+            d.problems().add(sourceNode == null ? d.pos() : sourceNode.pos(), "data.source: found "
+                    + (sourceNode == null ? "nothing" : sourceNode.describe()) + ", expected one of " + SOURCES.names());
+        }
+        if (source == null) {
+            d.resolved().keySet().forEach(d::take);
+            d.take("validation");
+        }
+        double validation = d.number("validation", 0.0, FRACTION);
+        Normalize normalize = normalize(d);
+        int limit = d.has("limit") ? d.integer("limit", null, Range.atLeast(1)) : 0;
+        long dataSeed = d.integer("seed", (int) seed, Range.atLeast(0));
+        d.finish();
+        return source == null ? null : new DataSpec(source, validation, normalize, limit, dataSeed);
+    }
+
+    private static Normalize normalize(MapReader d) {
+        String name = d.string("normalize", "none");
+        List<String> names = new ArrayList<>();
+        for (Normalize n : Normalize.values()) {
+            names.add(n.yamlName());
+            if (n.yamlName().equals(name)) {
+                return n;
+            }
+        }
+        d.problems().add(d.posOf("normalize"), "data.normalize: unknown '" + name + "'" + Suggest.didYouMean(name, names)
+                + "; allowed: " + String.join(", ", names));
+        return Normalize.NONE;
+    }
+
+    private static int samples(MapReader o, int dflt) {
+        return o.integer("samples", dflt, Range.atLeast(1));
+    }
+
+    private static double noise(MapReader o, double dflt) {
+        return o.number("noise", dflt, Range.atLeast(0));
+    }
+
+    private static double test(MapReader o) {
+        return o.number("test", 0.2, FRACTION);
+    }
+
+    private static DataSource csv(MapReader o) {
+        Path path = path(o, "path");
+        String label = o.string("label", null);
+        List<String> features = null;
+        Node f = o.take("features");
+        if (f instanceof Node.ListNode list) {
+            features = new ArrayList<>();
+            for (Node item : list.items()) {
+                if (item instanceof Node.Scalar s && !s.isNull()) {
+                    features.add(s.text());
+                } else {
+                    o.problems().add(item.pos(), "data.features: found " + item.describe() + ", expected a column name");
+                }
+            }
+            o.put("features", features);
+        } else if (f != null && !(f instanceof Node.Scalar s && s.isNull())) {
+            o.problems().add(f.pos(), "data.features: found " + f.describe() + ", expected a list of column names");
+        }
+        Path testPath = optionalPath(o, "test_path");
+        double test = testPath == null ? o.number("test", 0.2, FRACTION) : 0.0;
+        return new Csv(path, label, features, testPath, test);
+    }
+
+    /** The mnist folder: {@code path} if given, else the first default place that has the files (else the first). */
+    private static Path folder(MapReader o, Mnist.Flavor flavor) {
+        Path given = optionalPath(o, "path");
+        return given != null ? given : Mnist.locate(flavor);
+    }
+
+    private static Path optionalPath(MapReader o, String key) {
+        return o.has(key) ? path(o, key) : null;
+    }
+
+    private static Path path(MapReader o, String key) {
+        String text = o.string(key, null);
+        if (text.isEmpty()) {
+            return null;
+        }
+        Path p = Path.of(text).toAbsolutePath().normalize();
+        o.put(key, p.toString());
+        return p;
+    }
+}

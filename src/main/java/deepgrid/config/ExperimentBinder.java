@@ -1,0 +1,123 @@
+package deepgrid.config;
+
+import deepgrid.DeepgridException;
+import deepgrid.data.DataSpec;
+import deepgrid.data.Dataset;
+import deepgrid.data.Splits;
+import deepgrid.nn.Loss;
+import deepgrid.nn.NetworkBuilder;
+import deepgrid.nn.TargetKind;
+import deepgrid.train.EarlyStopping;
+import deepgrid.train.Encoded;
+import deepgrid.train.TrainingSpec;
+
+/**
+ * Binds one experiment tree (no grid left in it) into an {@link ExperimentSpec}: every
+ * key checked, every default filled, then the model checked against the data it will
+ * see (input width, output width, loss vs targets). All problems are reported at once.
+ */
+public final class ExperimentBinder {
+    /** Loads (or returns the cached) splits of a data spec, so shapes can be checked before training. */
+    public interface DataProbe {
+        Splits load(DataSpec spec);
+    }
+
+    private ExperimentBinder() {
+    }
+
+    /** Binds {@code root}; {@code defaultName} is the file name without .yaml. Throws ConfigException. */
+    public static ExperimentSpec bind(Node root, String defaultName, DataProbe probe) {
+        Problems problems = new Problems();
+        if (root instanceof Node.Scalar s && s.isNull()) {
+            throw ConfigException.at(root.pos(), "the file is empty; an experiment needs at least data, model and loss");
+        }
+        MapReader top = MapReader.of(root, root.pos(), "", problems);
+        problems.throwIfAny();
+        String name = top.string("name", defaultName);
+        if (!ExperimentSpec.NAME.matcher(name).matches()) {
+            problems.add(top.posOf("name"), "name: found '" + name + "', expected letters, digits, '.', '_' or '-',"
+                    + " starting with a letter or digit, at most 64 characters");
+        }
+        String description = top.string("description", "");
+        long seed = top.integer("seed", 0, Range.atLeast(0));
+        top.integer("repeats", 1, Range.atLeast(1));
+        DataSpec data = DataBinder.bind(top.child("data"), seed);
+        ModelBinder.Result model = ModelBinder.bind(top.child("model"));
+        Loss loss = top.choice("loss", Catalog.LOSSES, null);
+        TrainingSpec training = TrainingBinder.bind(top);
+        top.take("grid"); // expanded before binding; the keys are known here
+        top.take("variants");
+        top.finish();
+        problems.throwIfAny();
+        new ShapeCheck(root, problems, probe).check(data, model, loss, training);
+        problems.throwIfAny();
+        return new ExperimentSpec(name, description, seed, data, new ExperimentSpec.Model(model.layers(), loss),
+                training, top.resolved());
+    }
+
+    /** The checks that need the data: targets vs loss, layer widths, early stopping vs validation. */
+    private record ShapeCheck(Node root, Problems problems, DataProbe probe) {
+        void check(DataSpec data, ModelBinder.Result model, Loss loss, TrainingSpec training) {
+            Splits splits;
+            try {
+                splits = probe.load(data);
+            } catch (DeepgridException e) {
+                problems.add(posAt("data", "source"), "data: " + e.getMessage());
+                return;
+            }
+            Dataset train = splits.train();
+            String source = "data '" + data.source().name() + "'";
+            if (train.size() == 0) {
+                problems.add(posAt("data", "source"), source + " has no training samples left");
+                return;
+            }
+            TargetKind kind = loss.targets();
+            if (kind == TargetKind.CLASSES && !train.isClassification()) {
+                problems.add(posAt("loss"), "loss " + loss.name() + " needs class labels, but " + source
+                        + " has numeric targets; use mse");
+                return;
+            }
+            if (kind == TargetKind.BINARY && train.isClassification() && train.numClasses() != 2) {
+                problems.add(posAt("loss"), "loss " + loss.name() + " needs two classes, but " + source + " has "
+                        + train.numClasses() + "; use cross_entropy");
+                return;
+            }
+            int want = Encoded.width(train, kind);
+            int have = NetworkBuilder.outWidth(model.layers(), train.features());
+            if (want != have) {
+                problems.add(model.lastPos(), "the last layer has " + have + " output" + (have == 1 ? "" : "s")
+                        + ", but " + source + " with loss " + loss.name() + " needs " + want
+                        + (train.isClassification() && kind != TargetKind.BINARY ? " (one per class)" : ""));
+            }
+            if (model.lastActivation() != null && !loss.name().equals("mse")) {
+                problems.add(model.lastPos(), "the last layer has activation " + model.lastActivation().name()
+                        + ", but loss " + loss.name() + " applies its own output activation; remove it");
+            }
+            checkEarlyStopping(training.earlyStopping(), splits);
+        }
+
+        private void checkEarlyStopping(EarlyStopping stopping, Splits splits) {
+            if (stopping == null || splits.validation().size() > 0) {
+                return;
+            }
+            var m = stopping.metric();
+            if (m == EarlyStopping.Metric.VAL_LOSS || m == EarlyStopping.Metric.VAL_ACCURACY) {
+                problems.add(posAt("training", "early_stopping"), "training.early_stopping watches "
+                        + m.yamlName() + ", but there is no validation split; set data.validation (e.g. 0.1)");
+            }
+        }
+
+        private Pos posAt(String... keys) {
+            Node n = root;
+            Pos last = root.pos();
+            for (String k : keys) {
+                if (!(n instanceof Node.MapNode m) || m.get(k) == null) {
+                    return last;
+                }
+                n = m.get(k);
+                last = n.pos();
+            }
+            return last;
+        }
+    }
+}

@@ -1,0 +1,207 @@
+package deepgrid.config;
+
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads one map of the experiment file key by key: typed getters with defaults and
+ * ranges report problems (never throw) and return a usable placeholder, every value
+ * read — given or defaulted — is recorded in {@link #resolved()} (the fully resolved
+ * config is built this way), and {@link #finish()} reports the keys nobody asked for.
+ */
+public final class MapReader {
+    private final Node.MapNode map;
+    private final String where;
+    private final Problems problems;
+    private final Set<String> used = new HashSet<>();
+    private final Map<String, Object> resolved = new LinkedHashMap<>();
+
+    private MapReader(Node.MapNode map, String where, Problems problems) {
+        this.map = map;
+        this.where = where;
+        this.problems = problems;
+    }
+
+    /** Reads {@code node} as a map; null (absent) reads as empty; anything else is a problem and reads as empty. */
+    public static MapReader of(Node node, Pos fallback, String where, Problems problems) {
+        if (node instanceof Node.MapNode m) {
+            return new MapReader(m, where, problems);
+        }
+        if (node != null && !(node instanceof Node.Scalar s && s.isNull())) {
+            problems.add(node.pos(), label(where) + "found " + node.describe() + ", expected a map of settings");
+        }
+        Pos p = node == null ? fallback : node.pos();
+        return new MapReader(new Node.MapNode(p, Map.of(), Map.of()), where, problems);
+    }
+
+    public Pos pos() {
+        return map.pos();
+    }
+
+    public Problems problems() {
+        return problems;
+    }
+
+    /** The dotted path of this map ("training"), "" at the top. */
+    public String where() {
+        return where;
+    }
+
+    public boolean has(String key) {
+        return map.entries().containsKey(key);
+    }
+
+    /** The node under key (null if absent), marking the key as known. */
+    public Node take(String key) {
+        used.add(key);
+        return map.get(key);
+    }
+
+    /** Where key's value is, or this map's position when absent. */
+    public Pos posOf(String key) {
+        Node n = map.get(key);
+        return n == null ? map.pos() : n.pos();
+    }
+
+    /** "training.epochs". */
+    public String path(String key) {
+        return where.isEmpty() ? key : where + "." + key;
+    }
+
+    /** Records a value in the resolved config. */
+    public void put(String key, Object value) {
+        used.add(key);
+        resolved.put(key, value);
+    }
+
+    /** A nested map under key (empty if absent); its resolved values nest in this one's. */
+    public MapReader child(String key) {
+        MapReader c = of(take(key), map.pos(), path(key), problems);
+        resolved.put(key, c.resolved);
+        return c;
+    }
+
+    /** An integer in range; {@code dflt} when absent (null: required). */
+    public int integer(String key, Integer dflt, Range range) {
+        Node n = take(key);
+        if (n == null || isNull(n)) {
+            return missing(key, dflt, "an integer" + rangeWords(range), 0);
+        }
+        StringBuilder why = new StringBuilder();
+        Long v = n instanceof Node.Scalar s ? Scalars.integer(s, why) : null;
+        if (v == null || !range.contains(v) || Math.abs(v) > Integer.MAX_VALUE) {
+            problems.add(n.pos(), label(path(key)) + (v == null ? found(n, why) : "found " + v)
+                    + ", expected an integer" + rangeWords(range));
+            return dflt == null ? 0 : dflt;
+        }
+        resolved.put(key, v.intValue());
+        return v.intValue();
+    }
+
+    /** A finite number in range; {@code dflt} when absent (null: required). */
+    public double number(String key, Double dflt, Range range) {
+        Node n = take(key);
+        if (n == null || isNull(n)) {
+            return missing(key, dflt, "a number" + rangeWords(range), 0.0);
+        }
+        StringBuilder why = new StringBuilder();
+        Double v = n instanceof Node.Scalar s ? Scalars.number(s, why) : null;
+        if (v == null || !range.contains(v)) {
+            problems.add(n.pos(), label(path(key)) + (v == null ? found(n, why) : "found " + Range.fmt(v))
+                    + ", expected a finite number" + rangeWords(range));
+            return dflt == null ? 1.0 : dflt;
+        }
+        resolved.put(key, v);
+        return v;
+    }
+
+    /** true or false; {@code dflt} when absent. */
+    public boolean bool(String key, boolean dflt) {
+        Node n = take(key);
+        if (n == null || isNull(n)) {
+            resolved.put(key, dflt);
+            return dflt;
+        }
+        StringBuilder why = new StringBuilder();
+        Boolean v = n instanceof Node.Scalar s ? Scalars.bool(s, why) : null;
+        if (v == null) {
+            problems.add(n.pos(), label(path(key)) + found(n, why) + ", expected true or false");
+            return dflt;
+        }
+        resolved.put(key, v);
+        return v;
+    }
+
+    /** A string (plain or quoted); {@code dflt} when absent (null: required). */
+    public String string(String key, String dflt) {
+        Node n = take(key);
+        if (n == null || isNull(n)) {
+            return missing(key, dflt, "a string", "");
+        }
+        if (!(n instanceof Node.Scalar s)) {
+            problems.add(n.pos(), label(path(key)) + "found " + n.describe() + ", expected a string");
+            return dflt == null ? "" : dflt;
+        }
+        resolved.put(key, s.text());
+        return s.text();
+    }
+
+    /** One of the names of {@code family}, with its options, resolved as a name or {type: name, ...}. */
+    public <T> T choice(String key, Family<T> family, String dflt) {
+        Node n = take(key);
+        if (n == null || isNull(n)) {
+            if (dflt == null) {
+                return missing(key, null, "one of " + family.names(), null);
+            }
+            n = new Node.Scalar(map.pos(), dflt, false);
+        }
+        Family.Bound<T> b = family.bind(n, path(key), problems);
+        resolved.put(key, b.resolved());
+        return b.value();
+    }
+
+    /** The resolved values read so far, in reading order. */
+    public Map<String, Object> resolved() {
+        return resolved;
+    }
+
+    /** Reports every key that no getter asked for, with "did you mean". */
+    public void finish() {
+        for (String key : map.entries().keySet()) {
+            if (!used.contains(key)) {
+                Set<String> allowed = new java.util.TreeSet<>(used);
+                String hint = Suggest.didYouMean(key, allowed);
+                problems.add(map.keyPos().get(key), "unknown key '" + key + "'" + (where.isEmpty() ? "" : " in " + where)
+                        + hint + (hint.isEmpty() ? "; allowed: " + String.join(", ", allowed) : ""));
+            }
+        }
+    }
+
+    private <T> T missing(String key, T dflt, String expected, T placeholder) {
+        if (dflt == null) {
+            problems.add(map.pos(), "missing '" + path(key) + "' (" + expected + ")");
+            return placeholder;
+        }
+        resolved.put(key, dflt);
+        return dflt;
+    }
+
+    private static boolean isNull(Node n) {
+        return n instanceof Node.Scalar s && s.isNull();
+    }
+
+    private static String found(Node n, StringBuilder why) {
+        return n instanceof Node.Scalar ? why.toString() : "found " + n.describe();
+    }
+
+    private static String rangeWords(Range r) {
+        String w = r.words();
+        return w.isEmpty() ? "" : " " + w;
+    }
+
+    static String label(String path) {
+        return path.isEmpty() ? "" : path + ": ";
+    }
+}

@@ -1,0 +1,19 @@
+package deepgrid.config;
+
+/** One thing wrong with an experiment file: where, and what (found, allowed). */
+public record Problem(Pos pos, String message) implements Comparable<Problem> {
+    @Override
+    public String toString() {
+        return pos + ": " + message;
+    }
+
+    @Override
+    public int compareTo(Problem o) {
+        int c = pos.file().compareTo(o.pos.file());
+        if (c != 0) {
+            return c;
+        }
+        c = Integer.compare(pos.line(), o.pos.line());
+        return c != 0 ? c : Integer.compare(pos.col(), o.pos.col());
+    }
+}

@@ -1,0 +1,46 @@
+package deepgrid.train;
+
+import deepgrid.data.Dataset;
+import deepgrid.math.FlatMatrix;
+import deepgrid.nn.TargetKind;
+
+/**
+ * A split with its targets encoded for the loss: class labels as one-hot rows, or as one
+ * 0/1 column for a binary loss; numeric targets as they are. {@code classes} is the
+ * number of classes (0 for regression), which decides whether accuracy is reported.
+ */
+public record Encoded(FlatMatrix x, FlatMatrix targets, int classes) {
+    /** Encodes {@code d} for a loss accepting {@code kind}. */
+    public static Encoded of(Dataset d, TargetKind kind) {
+        if (!d.isClassification()) {
+            return new Encoded(d.x(), d.y(), 0);
+        }
+        int k = d.numClasses();
+        double[] labels = d.y().data();
+        if (kind == TargetKind.BINARY) {
+            return new Encoded(d.x(), d.y(), k);
+        }
+        FlatMatrix oneHot = new FlatMatrix(labels.length, k);
+        for (int i = 0; i < labels.length; i++) {
+            oneHot.data()[i * k + (int) labels[i]] = 1.0;
+        }
+        return new Encoded(d.x(), oneHot, k);
+    }
+
+    /** The output width a network needs for these targets under {@code kind}. */
+    public static int width(Dataset d, TargetKind kind) {
+        if (!d.isClassification()) {
+            return d.y().getColumnDimension();
+        }
+        return kind == TargetKind.BINARY ? 1 : d.numClasses();
+    }
+
+    public int size() {
+        return x.getRowDimension();
+    }
+
+    /** Rows {@code order[from..to)} as a batch. */
+    public Encoded rows(int[] order, int from, int to) {
+        return new Encoded(x.selectRows(order, from, to), targets.selectRows(order, from, to), classes);
+    }
+}

@@ -1,0 +1,10 @@
+package deepgrid.train;
+
+/**
+ * How one training ended: {@code epochs} trained, the epoch that was best on the
+ * watched metric and its record, the last record, and for a diverged run the reason.
+ */
+public record TrainResult(Outcome outcome, int epochs, EpochMetrics best, EpochMetrics last, String reason) {
+    /** Completed (all epochs, or stopped early) or diverged (the loss became NaN or infinite). */
+    public enum Outcome { COMPLETED, DIVERGED }
+}
