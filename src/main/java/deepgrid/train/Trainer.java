@@ -44,7 +44,7 @@ public final class Trainer {
         var opt = spec.optimization();
         Optimizer optimizer = opt.optimizer().create();
         double baseLr = opt.optimizer().lr();
-        EpochMetrics last = evaluate(0, opt.schedule().lr(baseLr, 0, spec.epochs()), 0.0);
+        EpochMetrics last = evaluate(0, spec.epochs() > 0 ? opt.schedule().lr(baseLr, 0, spec.epochs()) : baseLr, 0.0);
         listener.accept(last);
         Watch watch = new Watch(spec.earlyStopping(), validation.size() > 0);
         watch.offer(last);

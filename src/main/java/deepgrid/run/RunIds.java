@@ -1,0 +1,76 @@
+package deepgrid.run;
+
+import deepgrid.config.ConfigText;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Run folder names: readable (variant, grid values, seed) and stable (a hash of the
+ * resolved configuration, so a changed config is a new run), made only of
+ * [A-Za-z0-9._-], at most 100 characters, never a Windows device name, never "." or "..".
+ */
+public final class RunIds {
+    private static final int MAX_READABLE = 80;
+    private static final Pattern UNSAFE = Pattern.compile("[^A-Za-z0-9._-]+");
+    private static final Pattern RESERVED = Pattern.compile("(?i)(con|prn|aux|nul|com[0-9]|lpt[0-9])");
+
+    private RunIds() {
+    }
+
+    /** The folder name of a run. */
+    public static String of(String variant, Map<String, String> coordinates, long seed, Map<String, Object> resolved) {
+        List<String> parts = new ArrayList<>();
+        if (!variant.isEmpty()) {
+            parts.add(variant);
+        }
+        coordinates.values().forEach(parts::add);
+        parts.add("s" + seed);
+        String readable = safe(String.join("_", parts));
+        if (readable.length() > MAX_READABLE) {
+            readable = readable.substring(0, MAX_READABLE);
+        }
+        return readable + "-" + hash(resolved);
+    }
+
+    /** {@code text} with every run of unsafe characters replaced by '-', starting with a letter or digit. */
+    public static String safe(String text) {
+        String s = UNSAFE.matcher(text).replaceAll("-");
+        s = s.replaceAll("\\.{2,}", ".");
+        if (s.isEmpty() || !Character.isLetterOrDigit(s.charAt(0))) {
+            s = "r" + s;
+        }
+        int dot = s.indexOf('.');
+        if (RESERVED.matcher(dot < 0 ? s : s.substring(0, dot)).matches()) {
+            s = "r-" + s; // CON, NUL.txt, ... are device names on Windows
+        }
+        return s;
+    }
+
+    /** True for experiment names that Windows cannot use as a folder. */
+    public static boolean isReserved(String name) {
+        int dot = name.indexOf('.');
+        return RESERVED.matcher(dot < 0 ? name : name.substring(0, dot)).matches();
+    }
+
+    /** 8 hex digits of SHA-256 over the canonical resolved config (name and description excluded). */
+    public static String hash(Map<String, Object> resolved) {
+        Map<String, Object> identity = new LinkedHashMap<>(resolved);
+        identity.remove("name");
+        identity.remove("description");
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(
+                    ConfigText.toYaml(identity).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(d, 0, 4).toLowerCase(Locale.ROOT);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JVM", e);
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package deepgrid.run.grid;
+
+import deepgrid.config.ConfigException;
+import deepgrid.config.ConfigText;
+import deepgrid.config.Node;
+import deepgrid.config.Pos;
+import deepgrid.config.Problems;
+import deepgrid.config.TreePath;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Expands an experiment tree into its run points: every variant (if any) × the cartesian
+ * product of the grid (first path varies slowest) × {@code repeats} seeds (seed, seed+1, …).
+ * Each point's tree has no grid or variants left, {@code repeats: 1}, its own seed, and
+ * {@code data.seed} pinned to the experiment's so every point sees the same data split.
+ */
+public final class Expander {
+    /** One run point: its tree, its grid coordinates (path → value as written), variant name, repeat index. */
+    public record Point(Node tree, Map<String, String> coordinates, String variant, int repeat) {
+    }
+
+    private record Axis(TreePath path, List<Node> values) {
+    }
+
+    private Expander() {
+    }
+
+    /** All points of {@code root}, in order; every problem with grid or variants at once as a ConfigException. */
+    public static List<Point> expand(Node root) {
+        if (!(root instanceof Node.MapNode map)) {
+            return List.of(new Point(root, Map.of(), "", 0));
+        }
+        Problems problems = new Problems();
+        List<Axis> axes = axes(map.get("grid"), problems);
+        List<Variants.Variant> variants = Variants.read(map.get("variants"), problems);
+        problems.throwIfAny();
+        Node.MapNode base = map.without("grid").without("variants");
+        long seed = Variants.integer(map.get("seed"), 0);
+        long repeats = Math.max(1, Variants.integer(map.get("repeats"), 1));
+        List<Point> points = new ArrayList<>();
+        for (Variants.Variant v : variants) {
+            Node merged = Variants.merge(base, v.tree());
+            for (Map<String, Node> combo : product(axes)) {
+                Node tree = merged;
+                for (Axis a : axes) {
+                    tree = set(tree, a.path(), combo.get(a.path().text()), problems);
+                }
+                for (int r = 0; r < repeats; r++) {
+                    points.add(new Point(pin(tree, seed, r), text(combo), v.name(), r));
+                }
+            }
+        }
+        problems.throwIfAny();
+        return points;
+    }
+
+    private static List<Axis> axes(Node grid, Problems problems) {
+        List<Axis> axes = new ArrayList<>();
+        if (grid == null || grid instanceof Node.Scalar s && s.isNull()) {
+            return axes;
+        }
+        if (!(grid instanceof Node.MapNode g)) {
+            problems.add(grid.pos(), "grid: found " + grid.describe() + ", expected a map of path: [values]");
+            return axes;
+        }
+        for (var e : g.entries().entrySet()) {
+            Pos keyPos = g.keyPos().get(e.getKey());
+            try {
+                TreePath path = TreePath.parse(e.getKey(), keyPos);
+                if (!(e.getValue() instanceof Node.ListNode list) || list.items().isEmpty()) {
+                    problems.add(e.getValue().pos(), "grid." + e.getKey() + ": found " + e.getValue().describe()
+                            + ", expected a non-empty list of values, e.g. [0.1, 0.01]");
+                    continue;
+                }
+                axes.add(new Axis(path, list.items()));
+            } catch (ConfigException ex) {
+                problems.addAll(ex);
+            }
+        }
+        return axes;
+    }
+
+    private static List<Map<String, Node>> product(List<Axis> axes) {
+        List<Map<String, Node>> combos = new ArrayList<>();
+        combos.add(new LinkedHashMap<>());
+        for (Axis a : axes) {
+            List<Map<String, Node>> next = new ArrayList<>();
+            for (Map<String, Node> c : combos) {
+                for (Node v : a.values()) {
+                    Map<String, Node> m = new LinkedHashMap<>(c);
+                    m.put(a.path().text(), v);
+                    next.add(m);
+                }
+            }
+            combos = next;
+        }
+        return combos;
+    }
+
+    private static Node set(Node tree, TreePath path, Node value, Problems problems) {
+        try {
+            return path.set(tree, value, value.pos());
+        } catch (ConfigException e) {
+            problems.addAll(e);
+            return tree;
+        }
+    }
+
+    /** The tree of repeat r: seed + r, repeats 1, data.seed pinned to the experiment's data seed. */
+    private static Node pin(Node tree, long seed, int r) {
+        Node.MapNode m = (Node.MapNode) tree;
+        Pos p = m.pos();
+        if (m.get("data") instanceof Node.MapNode d && d.get("seed") == null) {
+            m = m.with("data", d.with("seed", new Node.Scalar(p, Long.toString(seed), false)));
+        }
+        return m.with("seed", new Node.Scalar(p, Long.toString(seed + r), false))
+                .with("repeats", new Node.Scalar(p, "1", false));
+    }
+
+    private static Map<String, String> text(Map<String, Node> combo) {
+        Map<String, String> out = new LinkedHashMap<>();
+        combo.forEach((k, v) -> out.put(k, ConfigText.flow(v)));
+        return out;
+    }
+}
