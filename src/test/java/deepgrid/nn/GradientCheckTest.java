@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import deepgrid.math.FlatMatrix;
-import deepgrid.math.Rng;
+import deepgrid.math.Ops;
 import deepgrid.nn.activations.Elu;
 import deepgrid.nn.activations.Gelu;
 import deepgrid.nn.activations.Identity;
@@ -16,12 +16,6 @@ import deepgrid.nn.activations.Silu;
 import deepgrid.nn.activations.Softplus;
 import deepgrid.nn.activations.Step;
 import deepgrid.nn.activations.Tanh;
-import deepgrid.nn.initializers.HeNormal;
-import deepgrid.nn.layers.ActivationLayer;
-import deepgrid.nn.layers.BatchNorm;
-import deepgrid.nn.layers.Dense;
-import deepgrid.nn.layers.Dropout;
-import deepgrid.nn.layers.Maxout;
 import deepgrid.nn.losses.BinaryCrossEntropy;
 import deepgrid.nn.losses.CrossEntropy;
 import deepgrid.nn.losses.Hinge;
@@ -80,7 +74,7 @@ class GradientCheckTest {
         Case c = Nets.dense(new CrossEntropy());
         double l2 = 0.3;
         GradientCheck.Penalty halfL2 = GradientCheck.Penalty.of(
-                params -> weights(params).mapToDouble(p -> 0.5 * l2 * deepgrid.math.Ops.sumOfSquares(p.value())).sum(),
+                params -> weights(params).mapToDouble(p -> 0.5 * l2 * Ops.sumOfSquares(p.value())).sum(),
                 params -> weights(params).forEach(p -> {
                     double[] g = p.grad().data();
                     double[] w = p.value().data();
