@@ -1,0 +1,34 @@
+package deepgrid.nn.activations;
+
+import deepgrid.nn.Activation;
+
+/**
+ * Exponential linear unit, f(z) = z for z &gt; 0 and α(e^z − 1) otherwise (Clevert,
+ * Unterthiner &amp; Hochreiter 2015, arXiv:1511.07289). Negative outputs push the mean
+ * activation towards zero, and the unit saturates smoothly at −α instead of dying.
+ * PyTorch's default α is 1.0.
+ */
+public record Elu(double alpha) implements Activation {
+    public Elu {
+        if (!Double.isFinite(alpha)) {
+            throw new IllegalArgumentException("alpha is " + alpha + ", expected a finite number");
+        }
+    }
+
+    @Override
+    public double apply(double z) {
+        // expm1 keeps the precision of e^z − 1 for z near 0
+        return z > 0 ? z : alpha * Math.expm1(z);
+    }
+
+    /** 1 for z &gt; 0, α·e^z otherwise. */
+    @Override
+    public double derivative(double z, double y) {
+        return z > 0 ? 1.0 : alpha * Math.exp(z);
+    }
+
+    @Override
+    public String name() {
+        return "elu";
+    }
+}

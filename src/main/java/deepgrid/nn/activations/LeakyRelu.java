@@ -1,0 +1,33 @@
+package deepgrid.nn.activations;
+
+import deepgrid.nn.Activation;
+
+/**
+ * Leaky ReLU, f(z) = z for z &gt; 0 and α·z otherwise (Maas, Hannun &amp; Ng 2013,
+ * "Rectifier Nonlinearities Improve Neural Network Acoustic Models"). The small slope α
+ * keeps a gradient flowing through negative inputs, so units cannot "die" as ReLUs can.
+ * PyTorch's default α is 0.01 (the YAML default is applied where the file is read).
+ */
+public record LeakyRelu(double alpha) implements Activation {
+    public LeakyRelu {
+        if (!Double.isFinite(alpha)) {
+            throw new IllegalArgumentException("alpha is " + alpha + ", expected a finite number");
+        }
+    }
+
+    @Override
+    public double apply(double z) {
+        return z > 0 ? z : alpha * z;
+    }
+
+    /** 1 for z &gt; 0, α otherwise (at 0 the left slope, as PyTorch). */
+    @Override
+    public double derivative(double z, double y) {
+        return z > 0 ? 1.0 : alpha;
+    }
+
+    @Override
+    public String name() {
+        return "leaky_relu";
+    }
+}

@@ -1,0 +1,87 @@
+package deepgrid.nn.layers;
+
+import deepgrid.math.Check;
+import deepgrid.math.FlatMatrix;
+import deepgrid.math.Rng;
+import deepgrid.nn.Initializer;
+import deepgrid.nn.Layer;
+import deepgrid.nn.Param;
+import deepgrid.nn.Phase;
+import java.util.List;
+import org.apache.commons.math3.linear.RealMatrix;
+
+/**
+ * Maxout (Goodfellow et al. 2013, arXiv:1302.4389): each output unit u is the largest of
+ * {@code pieces} affine functions of the input, y_u = max_k (x·W_k + b_k)_u — a learned,
+ * piecewise-linear, convex activation (ReLU is the special case max(z, 0)). Computed as one
+ * dense product to units·pieces columns, where column u·pieces + k holds piece k of unit u,
+ * followed by a max over each unit's pieces. Backward sends each unit's gradient to the
+ * piece that won, and the dense part does the rest.
+ */
+public final class Maxout implements Layer {
+    private final Dense affine; // in → units·pieces, parameters "{name}.W" (in × units·pieces) and "{name}.b"
+    private final int units;
+    private final int pieces;
+    private int[] winner; // (batch × units): the column of z that won the max
+    private int batch;
+
+    /**
+     * {@code units} outputs, each the max of {@code pieces} affine maps of {@code in} inputs;
+     * weights drawn with {@code init} and biases with {@code biasInit}, both with fan_out = units·pieces.
+     */
+    public Maxout(String name, int in, int units, int pieces, Initializer init, Initializer biasInit, Rng rng) {
+        if (units < 1 || pieces < 1) {
+            throw new IllegalArgumentException("maxout is " + units + " units × " + pieces + " pieces, expected both ≥ 1");
+        }
+        this.units = units;
+        this.pieces = pieces;
+        this.affine = new Dense(name, in, units * pieces, init, biasInit, rng);
+    }
+
+    @Override
+    public RealMatrix forward(RealMatrix x, Phase phase) {
+        FlatMatrix z = FlatMatrix.of(affine.forward(x, phase)); // (batch × units·pieces)
+        double[] zd = z.data();
+        batch = z.getRowDimension();
+        winner = new int[batch * units];
+        double[] y = new double[batch * units];
+        for (int o = 0; o < y.length; o++) { // o = i·units + u, its pieces are contiguous in z
+            int best = o * pieces;
+            for (int c = best + 1; c < (o + 1) * pieces; c++) {
+                if (zd[c] > zd[best]) {
+                    best = c;
+                }
+            }
+            winner[o] = best;
+            y[o] = zd[best];
+        }
+        return new FlatMatrix(batch, units, y); // (batch × units)
+    }
+
+    @Override
+    public RealMatrix backward(RealMatrix dOutput) {
+        FlatMatrix dOut = FlatMatrix.of(dOutput);
+        Check.shape("dOut", dOut, batch, units);
+        double[] g = dOut.data();
+        double[] dz = new double[batch * units * pieces]; // (batch × units·pieces), zero but at the winners
+        for (int o = 0; o < g.length; o++) {
+            dz[winner[o]] = g[o];
+        }
+        return affine.backward(new FlatMatrix(batch, units * pieces, dz)); // (batch × in)
+    }
+
+    @Override
+    public List<Param> params() {
+        return affine.params();
+    }
+
+    @Override
+    public int outWidth() {
+        return units;
+    }
+
+    @Override
+    public String describe() {
+        return "maxout(" + units + "×" + pieces + ")";
+    }
+}
