@@ -93,7 +93,7 @@ public sealed interface LayerSpec {
 
         @Override
         public List<Layer> build(Context c) {
-            return List.of(new Dropout(p, c.dropout().split(c.name())));
+            return List.of(new Dropout(p, c.inWidth(), c.dropout().split(c.name())));
         }
 
         @Override
