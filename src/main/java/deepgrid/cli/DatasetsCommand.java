@@ -1,0 +1,39 @@
+package deepgrid.cli;
+
+import deepgrid.config.DataSources;
+import deepgrid.data.sources.DataLocations;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Spec;
+
+/** {@code deepgrid datasets}: the built-in sources with their options and defaults, and where real data was found. */
+@Command(name = "datasets", mixinStandardHelpOptions = true,
+        description = "List the built-in data sources (options and defaults) and where real data sets were found.")
+final class DatasetsCommand implements Callable<Integer> {
+    @Spec
+    private picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        var out = spec.commandLine().getOut();
+        out.println("Sources (data.source) and their options with defaults:");
+        for (DataSources.Info s : DataSources.list()) {
+            out.printf("  %-14s %s%n", s.name(), s.description());
+            if (!s.defaults().isEmpty()) {
+                out.printf("  %-14s %s%n", "", s.defaults());
+            }
+        }
+        out.println();
+        out.println("Real data:");
+        for (DataLocations.RealData d : DataLocations.scan(Path.of("").toAbsolutePath())) {
+            if (d.isFound()) {
+                out.printf("  %-14s found in %s%n", d.source(), d.found());
+            } else {
+                out.printf("  %-14s not found; looked in %s%n  %-14s %s%n", d.source(), d.searched(), "", d.howToGet());
+            }
+        }
+        out.flush();
+        return Main.OK;
+    }
+}

@@ -1,0 +1,49 @@
+package deepgrid.cli;
+
+import deepgrid.DeepgridException;
+import deepgrid.config.ConfigException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code deepgrid}: the entry point. Exit codes: 0 all runs completed or diverged, 1 some run failed, 2 bad arguments or invalid files. */
+@Command(name = "deepgrid", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = "Declarative experiments on how neural networks train: YAML in, CSVs out.",
+        subcommands = {RunCommand.class, ValidateCommand.class, PlanCommand.class, ReportCommand.class,
+            GradcheckCommand.class, DatasetsCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+    /** All runs completed or diverged. */
+    public static final int OK = 0;
+    /** Some run failed. */
+    public static final int RUN_FAILED = 1;
+    /** Bad arguments or invalid files. */
+    public static final int INVALID = 2;
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+    }
+
+    /** Runs a command line with the given output streams; returns the exit code. */
+    public static int execute(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setExecutionExceptionHandler((e, line, parsed) -> {
+            if (e instanceof DeepgridException) {
+                line.getErr().println(e instanceof ConfigException ? e.getMessage() : "deepgrid: " + e.getMessage());
+                line.getErr().flush();
+                return INVALID;
+            }
+            throw e;
+        });
+        return cl.execute(args);
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}

@@ -1,0 +1,55 @@
+package deepgrid.cli;
+
+import deepgrid.data.DataLoader;
+import deepgrid.run.Planner;
+import deepgrid.run.queue.Progress;
+import deepgrid.run.queue.Queue;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code deepgrid run FILE|DIR...}: validate every run of every file, then train the unfinished ones. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Train every run of the given experiment files and folders (every *.yaml inside, in name order).",
+            "Rerunning the same command resumes: finished runs are kept and skipped."})
+final class RunCommand implements Callable<Integer> {
+    @Parameters(arity = "1..*", paramLabel = "FILE|DIR", description = "Experiment files or folders of them.")
+    private List<Path> paths;
+
+    @Option(names = "--jobs", paramLabel = "N", defaultValue = "1",
+            description = "Runs trained at once, one thread each (default: ${DEFAULT-VALUE}; the number of cores is the natural choice).")
+    private int jobs;
+
+    @Option(names = "--fresh", description = "Start over: earlier results move to results/NAME/previous/TIME/.")
+    private boolean fresh;
+
+    @Option(names = "--set", paramLabel = "PATH=VALUE", description = "Override a value before expansion, e.g. --set optimizer.lr=0.01 (repeatable).")
+    private List<String> sets = new ArrayList<>();
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "results", description = "Results folder (default: ${DEFAULT-VALUE}).")
+    private Path out;
+
+    @Spec
+    private picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        if (jobs < 1) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--jobs must be ≥ 1, found " + jobs);
+        }
+        Queue queue = new Queue(new DataLoader(), out);
+        List<Planner.Plan> plans = queue.plan(Queue.files(paths), sets);
+        Progress.Mode mode = System.console() != null ? Progress.Mode.LIVE : Progress.Mode.LINES;
+        Queue.Outcome o = queue.run(plans, jobs, fresh ? Queue.Start.FRESH : Queue.Start.RESUME, mode);
+        var err = spec.commandLine().getErr();
+        err.printf("%d runs: %d completed, %d diverged, %d failed, %d already done; results in %s%n", o.total(),
+                o.completed(), o.diverged(), o.failed(), o.skipped(), out);
+        err.flush();
+        return o.failed() > 0 ? Main.RUN_FAILED : Main.OK;
+    }
+}

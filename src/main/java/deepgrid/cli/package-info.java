@@ -1,0 +1,2 @@
+/** The command line: picocli commands, one class per subcommand, each returning its exit code; only Main calls System.exit. */
+package deepgrid.cli;
