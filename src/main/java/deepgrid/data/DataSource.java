@@ -1,0 +1,23 @@
+package deepgrid.data;
+
+import deepgrid.math.Rng;
+
+/**
+ * Where a data set comes from: one record per built-in source in
+ * {@code deepgrid.data.sources}. Records, so that a source with its options is a value
+ * (equals/hashCode) and can key the {@link DataLoader}'s cache.
+ *
+ * <p>Order of use: build the record from the YAML options (its constructor validates
+ * them), then call {@link #load} with an Rng derived from {@code data.seed}.
+ */
+public interface DataSource {
+
+    /**
+     * Generates or reads the data and splits it. Every call with an Rng of the same
+     * seed returns identical data; only the Rng may supply randomness.
+     */
+    Splits load(Rng rng);
+
+    /** The YAML source name, e.g. {@code spiral} or {@code fashion-mnist}. */
+    String name();
+}

@@ -1,0 +1,58 @@
+package deepgrid.data.sources;
+
+import deepgrid.data.DataSource;
+import deepgrid.data.OptionCheck;
+import deepgrid.data.Splits;
+import deepgrid.math.Rng;
+
+/**
+ * Isotropic Gaussian clusters, as scikit-learn's {@code make_blobs}: one center per
+ * class drawn uniformly from [−10, 10]^features, then ⌊n/K⌋ points per class (the
+ * first n mod K classes get one more) drawn from N(center, spread²·I). YAML:
+ * {@code classes} (3), {@code samples} in total (300), {@code features} (2),
+ * {@code spread} (1.0, the cluster standard deviation), {@code test} (0.2).
+ */
+public record Blobs(int classes, int samples, int features, double spread, double test) implements DataSource {
+
+    public Blobs {
+        OptionCheck.atLeast("blobs", "classes", classes, 2);
+        OptionCheck.atLeast("blobs", "samples", samples, classes);
+        OptionCheck.atLeast("blobs", "features", features, 1);
+        OptionCheck.nonNegative("blobs", "spread", spread);
+        OptionCheck.fraction("blobs", "test", test);
+    }
+
+    /** 3 classes, 300 points, 2 features, spread 1.0, test 0.2. */
+    public static Blobs defaults() {
+        return new Blobs(3, 300, 2, 1.0, 0.2);
+    }
+
+    @Override
+    public Splits load(Rng rng) {
+        Rng gen = Synthetic.generator(rng);
+        double[][] centers = new double[classes][features];
+        for (double[] center : centers) {
+            for (int j = 0; j < features; j++) {
+                center[j] = -10 + 20 * gen.nextDouble();
+            }
+        }
+        double[][] x = new double[samples][features];
+        int[] labels = new int[samples];
+        int row = 0;
+        for (int k = 0; k < classes; k++) {
+            int count = samples / classes + (k < samples % classes ? 1 : 0);
+            for (int i = 0; i < count; i++, row++) {
+                for (int j = 0; j < features; j++) {
+                    x[row][j] = centers[k][j] + spread * gen.nextGaussian();
+                }
+                labels[row] = k;
+            }
+        }
+        return Synthetic.split(name(), Synthetic.labeled(x, labels, classes), test, rng);
+    }
+
+    @Override
+    public String name() {
+        return "blobs";
+    }
+}

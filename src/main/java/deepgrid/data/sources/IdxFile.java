@@ -1,0 +1,139 @@
+package deepgrid.data.sources;
+
+import deepgrid.DeepgridException;
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Reader of unsigned-byte IDX files (LeCun's MNIST format): a big-endian magic number
+ * 0x0000 08 D (type 0x08 = unsigned byte, D dimensions), D big-endian int sizes, then
+ * the values, row-major. Gzip-compressed or raw, recognized by content, not by name.
+ * Every problem is a {@link DeepgridException} naming the file and what was wrong.
+ */
+final class IdxFile {
+    private static final int UBYTE = 0x08;
+
+    private IdxFile() {
+    }
+
+    /** What a file must hold: labels have 1 dimension, images (or feature rows) 2 or more. */
+    enum Kind {
+        LABELS("labels", "0x00000801"),
+        IMAGES("images", "0x00000803 (n×rows×cols images) or 0x00000802 (n×features rows)");
+
+        final String noun;
+        final String expectedMagic;
+
+        Kind(String noun, String expectedMagic) {
+            this.noun = noun;
+            this.expectedMagic = expectedMagic;
+        }
+
+        boolean accepts(int dims) {
+            return this == LABELS ? dims == 1 : dims >= 2;
+        }
+    }
+
+    /** The dimension sizes: items, then the shape of one item. */
+    record Header(List<Integer> dims) {
+        int count() {
+            return dims.get(0);
+        }
+
+        long itemSize() {
+            long size = 1;
+            for (int d : dims.subList(1, dims.size())) {
+                size *= d;
+            }
+            return size;
+        }
+
+        String itemShape() {
+            return dims.size() == 1 ? "one byte" : String.join("×", dims.subList(1, dims.size()).stream().map(String::valueOf).toList());
+        }
+    }
+
+    /** A file's header and its values as unsigned bytes. */
+    record Items(Header header, byte[] values) {
+        int value(int i) {
+            return values[i] & 0xFF;
+        }
+    }
+
+    /** Only the header of {@code path}: cheap even for a large file. */
+    static Header header(Path path, Kind kind) {
+        try (DataInputStream in = open(path)) {
+            return readHeader(path, kind, in);
+        } catch (IOException e) {
+            throw failure(path, e);
+        }
+    }
+
+    /** The whole file, checked to be complete. */
+    static Items read(Path path, Kind kind) {
+        try (DataInputStream in = open(path)) {
+            Header header = readHeader(path, kind, in);
+            long size = header.count() * header.itemSize();
+            if (size > Integer.MAX_VALUE - 8) {
+                throw new DeepgridException(path + ": " + size + " values is more than one array can hold");
+            }
+            byte[] values = in.readNBytes((int) size);
+            if (values.length < size) {
+                throw new DeepgridException(path + ": truncated: the header announces " + header.count() + " "
+                        + kind.noun + " of " + header.itemShape() + " (" + size + " bytes of data) but the file ends after "
+                        + values.length);
+            }
+            return new Items(header, values);
+        } catch (IOException e) {
+            throw failure(path, e);
+        }
+    }
+
+    private static Header readHeader(Path path, Kind kind, DataInputStream in) throws IOException {
+        int magic = in.readInt();
+        int dims = magic & 0xFF;
+        if ((magic >>> 16) != 0 || ((magic >>> 8) & 0xFF) != UBYTE || !kind.accepts(dims)) {
+            throw new DeepgridException(String.format("%s: magic number 0x%08X is not an IDX unsigned-byte %s file;"
+                    + " expected %s", path, magic, kind.noun, kind.expectedMagic));
+        }
+        List<Integer> sizes = new ArrayList<>();
+        for (int d = 0; d < dims; d++) {
+            int size = in.readInt();
+            if (size < 0) {
+                throw new DeepgridException(path + ": dimension " + d + " has size " + size + "; expected ≥ 0");
+            }
+            sizes.add(size);
+        }
+        return new Header(List.copyOf(sizes));
+    }
+
+    // Gzip streams start with 0x1f 0x8b, IDX files with 0x00 0x00: the first two bytes decide.
+    private static DataInputStream open(Path path) throws IOException {
+        InputStream raw = new BufferedInputStream(Files.newInputStream(path), 1 << 16);
+        raw.mark(2);
+        int b0 = raw.read();
+        int b1 = raw.read();
+        raw.reset();
+        InputStream in = b0 == 0x1f && b1 == 0x8b ? new BufferedInputStream(new GZIPInputStream(raw, 1 << 16), 1 << 16) : raw;
+        return new DataInputStream(in);
+    }
+
+    private static DeepgridException failure(Path path, IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return new DeepgridException(path + ": no such file");
+        }
+        if (e instanceof EOFException) {
+            return new DeepgridException(path + ": truncated: the file ends inside its header or compressed data", e);
+        }
+        return new DeepgridException(path + ": cannot be read: " + e.getMessage(), e);
+    }
+}

@@ -1,0 +1,46 @@
+package deepgrid.data.sources;
+
+import deepgrid.data.DataSource;
+import deepgrid.data.Dataset;
+import deepgrid.data.OptionCheck;
+import deepgrid.data.Splits;
+import deepgrid.math.FlatMatrix;
+import deepgrid.math.Rng;
+import java.util.List;
+
+/**
+ * One-dimensional regression: x uniform in [−π, π], y = sin(x) + noise·N(0, 1), so a
+ * perfect model still has mean squared error noise². YAML: {@code samples} (200),
+ * {@code noise} (0.1), {@code test} (0.2).
+ */
+public record Sine(int samples, double noise, double test) implements DataSource {
+
+    public Sine {
+        OptionCheck.atLeast("sine", "samples", samples, 2);
+        OptionCheck.nonNegative("sine", "noise", noise);
+        OptionCheck.fraction("sine", "test", test);
+    }
+
+    /** 200 points, noise 0.1, test 0.2. */
+    public static Sine defaults() {
+        return new Sine(200, 0.1, 0.2);
+    }
+
+    @Override
+    public Splits load(Rng rng) {
+        Rng gen = Synthetic.generator(rng);
+        double[] x = new double[samples];
+        double[] y = new double[samples];
+        for (int i = 0; i < samples; i++) {
+            x[i] = -Math.PI + 2 * Math.PI * gen.nextDouble();
+            y[i] = Math.sin(x[i]) + noise * gen.nextGaussian();
+        }
+        Dataset all = new Dataset(new FlatMatrix(samples, 1, x), new FlatMatrix(samples, 1, y), List.of());
+        return Synthetic.split(name(), all, test, rng);
+    }
+
+    @Override
+    public String name() {
+        return "sine";
+    }
+}

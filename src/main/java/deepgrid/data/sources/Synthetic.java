@@ -1,0 +1,50 @@
+package deepgrid.data.sources;
+
+import deepgrid.data.Dataset;
+import deepgrid.data.Splits;
+import deepgrid.math.FlatMatrix;
+import deepgrid.math.Rng;
+import java.util.ArrayList;
+import java.util.List;
+
+/** What the generated sources share: numpy's linspace, class names, and the seeded test split. */
+final class Synthetic {
+    private Synthetic() {
+    }
+
+    /** numpy.linspace(start, stop, n): n evenly spaced values, both ends included. */
+    static double linspace(double start, double stop, int n, int i) {
+        return n == 1 ? start : start + i * (stop - start) / (n - 1);
+    }
+
+    /** "0", "1", ..., "k−1". */
+    static List<String> classNames(int k) {
+        List<String> names = new ArrayList<>();
+        for (int c = 0; c < k; c++) {
+            names.add(Integer.toString(c));
+        }
+        return names;
+    }
+
+    /**
+     * Generation and splitting draw from separate Rng purposes, so that changing the
+     * test fraction moves rows between splits without changing the points themselves.
+     */
+    static Rng generator(Rng rng) {
+        return rng.split("generate");
+    }
+
+    /** A classification Dataset of the points {@code x} with class indices {@code labels} among {@code k} classes. */
+    static Dataset labeled(double[][] x, int[] labels, int k) {
+        double[] y = new double[labels.length];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = labels[i];
+        }
+        return new Dataset(FlatMatrix.of(x), new FlatMatrix(y.length, 1, y), classNames(k));
+    }
+
+    /** {@code all} shuffled with the "split" purpose, the last {@code test} fraction held out. */
+    static Splits split(String source, Dataset all, double test, Rng rng) {
+        return Splits.holdOutTest(source, all, test, rng.split("split"));
+    }
+}
