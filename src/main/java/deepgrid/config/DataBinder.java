@@ -37,8 +37,8 @@ final class DataBinder {
             .add("blobs", o -> new Blobs(o.integer("classes", 3, Range.atLeast(2)), samples(o, 300),
                     o.integer("features", 2, Range.atLeast(1)), o.number("spread", 1.0, Range.above(0)), test(o)))
             .add("sine", o -> new Sine(samples(o, 200), noise(o, 0.1), test(o)))
-            .add("mnist", o -> new Mnist(folder(o, Mnist.Flavor.MNIST), Mnist.Flavor.MNIST))
-            .add("fashion-mnist", o -> new Mnist(folder(o, Mnist.Flavor.FASHION), Mnist.Flavor.FASHION))
+            .add("mnist", o -> mnist(o, Mnist.Flavor.MNIST))
+            .add("fashion-mnist", o -> mnist(o, Mnist.Flavor.FASHION))
             .add("idx", o -> new Idx(path(o, "images"), path(o, "labels"),
                     optionalPath(o, "test_images"), optionalPath(o, "test_labels")))
             .add("csv", DataBinder::csv);
@@ -117,10 +117,10 @@ final class DataBinder {
         return new Csv(path, label, features, testPath, test);
     }
 
-    /** The mnist folder: {@code path} if given, else the first default place that has the files (else the first). */
-    private static Path folder(MapReader o, Mnist.Flavor flavor) {
+    /** The mnist source: {@code path} if given, else the first default place that has the files (else the first). */
+    private static DataSource mnist(MapReader o, Mnist.Flavor flavor) {
         Path given = optionalPath(o, "path");
-        return given != null ? given : Mnist.locate(flavor);
+        return given != null ? new Mnist(given, flavor) : Mnist.of(flavor);
     }
 
     private static Path optionalPath(MapReader o, String key) {
