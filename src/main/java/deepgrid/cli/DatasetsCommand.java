@@ -1,6 +1,6 @@
 package deepgrid.cli;
 
-import deepgrid.config.DataSources;
+import deepgrid.data.sources.SourceCatalog;
 import deepgrid.data.sources.DataLocations;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -18,10 +18,10 @@ final class DatasetsCommand implements Callable<Integer> {
     public Integer call() {
         var out = spec.commandLine().getOut();
         out.println("Sources (data.source) and their options with defaults:");
-        for (DataSources.Info s : DataSources.list()) {
+        for (SourceCatalog.SourceInfo s : SourceCatalog.sources()) {
             out.printf("  %-14s %s%n", s.name(), s.description());
-            if (!s.defaults().isEmpty()) {
-                out.printf("  %-14s %s%n", "", s.defaults());
+            for (SourceCatalog.Option o : s.options()) {
+                out.printf("  %-14s   %-12s %-18s %s%n", "", o.name(), "(" + o.defaultValue() + ")", o.description());
             }
         }
         out.println();

@@ -29,14 +29,21 @@ final class DataBinder {
             .add("or", o -> new LogicTable(LogicTable.Gate.OR))
             .add("nand", o -> new LogicTable(LogicTable.Gate.NAND))
             .add("xor", o -> new LogicTable(LogicTable.Gate.XOR))
-            .add("spiral", o -> new Spiral(o.integer("classes", 3, Range.atLeast(2)),
-                    o.integer("samples", 100, Range.atLeast(1)), noise(o, 0.2), test(o)))
-            .add("moons", o -> new Moons(samples(o, 200), noise(o, 0.1), test(o)))
-            .add("circles", o -> new Circles(samples(o, 200), noise(o, 0.05),
-                    o.number("factor", 0.5, Range.above(0)), test(o)))
-            .add("blobs", o -> new Blobs(o.integer("classes", 3, Range.atLeast(2)), samples(o, 300),
-                    o.integer("features", 2, Range.atLeast(1)), o.number("spread", 1.0, Range.above(0)), test(o)))
-            .add("sine", o -> new Sine(samples(o, 200), noise(o, 0.1), test(o)))
+            .add("spiral", DataBinder::spiral)
+            .add("moons", o -> {
+                Moons d = Moons.defaults();
+                return new Moons(samples(o, d.samples()), noise(o, d.noise()), test(o, d.test()));
+            })
+            .add("circles", o -> {
+                Circles d = Circles.defaults();
+                return new Circles(samples(o, d.samples()), noise(o, d.noise()),
+                        o.number("factor", d.factor(), Range.from(0, 1)), test(o, d.test()));
+            })
+            .add("blobs", DataBinder::blobs)
+            .add("sine", o -> {
+                Sine d = Sine.defaults();
+                return new Sine(samples(o, d.samples()), noise(o, d.noise()), test(o, d.test()));
+            })
             .add("mnist", o -> mnist(o, Mnist.Flavor.MNIST))
             .add("fashion-mnist", o -> mnist(o, Mnist.Flavor.FASHION))
             .add("idx", o -> new Idx(path(o, "images"), path(o, "labels"),
@@ -90,8 +97,22 @@ final class DataBinder {
         return o.number("noise", dflt, Range.atLeast(0));
     }
 
-    private static double test(MapReader o) {
-        return o.number("test", 0.2, FRACTION);
+    private static double test(MapReader o, double dflt) {
+        return o.number("test", dflt, FRACTION);
+    }
+
+    // defaults come from the source records themselves, so 'deepgrid datasets' and the binder agree
+    private static DataSource spiral(MapReader o) {
+        Spiral d = Spiral.defaults();
+        return new Spiral(o.integer("classes", d.classes(), Range.atLeast(2)), samples(o, d.samples()),
+                noise(o, d.noise()), test(o, d.test()));
+    }
+
+    private static DataSource blobs(MapReader o) {
+        Blobs d = Blobs.defaults();
+        return new Blobs(o.integer("classes", d.classes(), Range.atLeast(2)), samples(o, d.samples()),
+                o.integer("features", d.features(), Range.atLeast(1)), o.number("spread", d.spread(), Range.above(0)),
+                test(o, d.test()));
     }
 
     private static DataSource csv(MapReader o) {
@@ -113,7 +134,7 @@ final class DataBinder {
             o.problems().add(f.pos(), "data.features: found " + f.describe() + ", expected a list of column names");
         }
         Path testPath = optionalPath(o, "test_path");
-        double test = testPath == null ? o.number("test", 0.2, FRACTION) : 0.0;
+        double test = testPath == null ? test(o, Csv.DEFAULT_TEST) : 0.0;
         return new Csv(path, label, features, testPath, test);
     }
 

@@ -1,6 +1,7 @@
 package deepgrid.data;
 
 import deepgrid.math.FlatMatrix;
+import java.util.Arrays;
 
 /**
  * A fitted per-feature affine map x' = (x − shift) · scale, produced by
@@ -18,7 +19,7 @@ public final class Scaling {
     /** The map that changes nothing. */
     static Scaling identity(int features) {
         double[] scale = new double[features];
-        java.util.Arrays.fill(scale, 1);
+        Arrays.fill(scale, 1);
         return new Scaling(new double[features], scale);
     }
 

@@ -2,6 +2,7 @@ package deepgrid.data.sources;
 
 import deepgrid.DeepgridException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -66,7 +67,7 @@ final class CsvRows {
 
     /** The feature values of the well-formed rows, row-major. */
     double[] x() {
-        return java.util.Arrays.copyOf(x, size() * features.size());
+        return Arrays.copyOf(x, size() * features.size());
     }
 
     /** The label texts of the well-formed rows. */

@@ -43,7 +43,7 @@ final class CsvTable {
     static CsvTable read(Path path) {
         List<Row> all = new ArrayList<>();
         try (Reader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8);
-             CsvParser parser = (CsvParser) CSV.createParser(reader)) {
+             CsvParser parser = CSV.createParser(reader)) {
             while (parser.nextToken() == JsonToken.START_ARRAY) {
                 all.add(readRow(parser));
             }

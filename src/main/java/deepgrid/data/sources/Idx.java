@@ -74,6 +74,7 @@ public record Idx(Path images, Path labels, Path testImages, Path testLabels) im
             y[i] = indexOf[pair.labels()[i]];
         }
         List<String> classes = IntStream.of(classValues).mapToObj(Integer::toString).toList();
-        return new Dataset(new FlatMatrix(y.length, pair.features(), pair.x()), new FlatMatrix(y.length, 1, y), classes);
+        FlatMatrix x = new FlatMatrix(y.length, pair.features(), pair.x());
+        return new Dataset(x, new FlatMatrix(y.length, 1, y), classes);
     }
 }

@@ -58,7 +58,8 @@ final class IdxFile {
         }
 
         String itemShape() {
-            return dims.size() == 1 ? "one byte" : String.join("×", dims.subList(1, dims.size()).stream().map(String::valueOf).toList());
+            List<String> sizes = dims.subList(1, dims.size()).stream().map(String::valueOf).toList();
+            return sizes.isEmpty() ? "one byte" : String.join("×", sizes);
         }
     }
 
@@ -123,8 +124,10 @@ final class IdxFile {
         int b0 = raw.read();
         int b1 = raw.read();
         raw.reset();
-        InputStream in = b0 == 0x1f && b1 == 0x8b ? new BufferedInputStream(new GZIPInputStream(raw, 1 << 16), 1 << 16) : raw;
-        return new DataInputStream(in);
+        if (b0 == 0x1f && b1 == 0x8b) {
+            return new DataInputStream(new BufferedInputStream(new GZIPInputStream(raw, 1 << 16), 1 << 16));
+        }
+        return new DataInputStream(raw);
     }
 
     private static DeepgridException failure(Path path, IOException e) {

@@ -41,7 +41,8 @@ final class Labels {
         if (labels.stream().allMatch(Labels::isInteger)) {
             TreeSet<Long> values = new TreeSet<>();
             labels.forEach(label -> values.add(Long.parseLong(label)));
-            return new Labels(values.stream().map(String::valueOf).toList(), text -> String.valueOf(Long.parseLong(text)));
+            List<String> names = values.stream().map(String::valueOf).toList();
+            return new Labels(names, text -> String.valueOf(Long.parseLong(text)));
         }
         if (labels.stream().allMatch(Labels::isNumber)) {
             return new Labels(List.of(), UnaryOperator.identity());

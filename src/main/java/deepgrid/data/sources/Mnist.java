@@ -146,7 +146,8 @@ public record Mnist(Path folder, Flavor flavor) implements DataSource {
         double[] y = new double[pair.size()];
         for (int i = 0; i < y.length; i++) {
             if (pair.labels()[i] >= flavor.classes.size()) {
-                throw new DeepgridException(labels + ": label " + pair.labels()[i] + " at item " + i + "; expected 0..9");
+                throw new DeepgridException(labels + ": label " + pair.labels()[i] + " at item " + i
+                        + "; expected 0..9");
             }
             y[i] = pair.labels()[i];
         }

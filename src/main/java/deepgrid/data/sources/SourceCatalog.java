@@ -1,5 +1,6 @@
 package deepgrid.data.sources;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -24,7 +25,7 @@ public final class SourceCatalog {
 
     /** All sources, in the order of the user documentation. */
     public static List<SourceInfo> sources() {
-        List<SourceInfo> all = new java.util.ArrayList<>();
+        List<SourceInfo> all = new ArrayList<>();
         for (LogicTable.Gate gate : LogicTable.Gate.values()) {
             all.add(new SourceInfo(gate.yamlName(), "the 4-row " + gate.yamlName()
                     + " truth table: 2 inputs, 1 binary target; train = test", List.of()));
