@@ -11,7 +11,10 @@ import java.util.OptionalInt;
  * variant), or only in their variant, compared on each final metric with a paired t-test
  * by seed ({@link PairedTest}). Points that differ in two or more places are not compared:
  * their difference has no single cause. A is the point that comes first in the experiment
- * file, so {@code difference} = mean(b − a) reads "what changing value_a to value_b did".
+ * file, so {@code difference} = mean(b − a) reads "what changing value_a to value_b did";
+ * {@code mean_a} and {@code mean_b} are over the paired seeds only (summary.csv has the means
+ * over all completed runs), so that difference = mean_b − mean_a. {@code fixed} lists what
+ * both points share, {@code variant=v; path=value; ...}.
  * Rows are grouped by path (variant first, then grid order), then by pair, then by metric.
  */
 public final class Comparisons {

@@ -10,7 +10,8 @@ import java.util.List;
  * {@code variant}, the grid paths, {@code runs completed diverged failed} (counts), {@code n}
  * (completed runs: the statistics use these alone), then for each final metric that has a
  * value in some run, {@code <metric>_mean _std _ci95_low _ci95_high}. Std is the sample std
- * (n − 1); std and the interval are empty when n &lt; 2.
+ * (n − 1); std and the interval are empty when n &lt; 2. The interval is Student's t
+ * interval as it is, not clipped: with 2 or 3 seeds an accuracy's interval can pass 1.
  */
 public final class Summary {
     private static final List<String> STAT_SUFFIXES = List.of("_mean", "_std", "_ci95_low", "_ci95_high");
