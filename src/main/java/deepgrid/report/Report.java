@@ -1,0 +1,42 @@
+package deepgrid.report;
+
+import deepgrid.DeepgridException;
+import deepgrid.run.results.AtomicFiles;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * Rebuilds the derived files of a results folder from its run folders alone, so it can be
+ * run at any time: during an experiment (in-flight runs are ignored), after it, or after
+ * runs were added or deleted by hand. Every file is replaced atomically.
+ */
+public final class Report {
+    private Report() {
+    }
+
+    /**
+     * Reads {@code experimentDir/runs/*}{@code /result.csv} and writes summary.csv and
+     * comparisons.csv beside them.
+     *
+     * @throws DeepgridException if the folder is missing or has no finished run, if a
+     *                           result.csv is damaged (naming the file), or if writing fails
+     */
+    public static ReportFiles rebuild(Path experimentDir) {
+        RunTable table = RunTable.read(experimentDir);
+        Table summary = Summary.of(table);
+        Table comparisons = Comparisons.of(table);
+        Path summaryFile = write(experimentDir.resolve("summary.csv"), summary);
+        Path comparisonsFile = write(experimentDir.resolve("comparisons.csv"), comparisons);
+        return new ReportFiles(summaryFile, comparisonsFile, table.rows().size(), summary.rows().size(),
+                comparisons.rows().size());
+    }
+
+    private static Path write(Path file, Table table) {
+        try {
+            AtomicFiles.write(file, table.csv());
+            return file;
+        } catch (IOException e) {
+            throw new DeepgridException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+}

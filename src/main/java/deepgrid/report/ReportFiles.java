@@ -1,0 +1,10 @@
+package deepgrid.report;
+
+import java.nio.file.Path;
+
+/**
+ * What {@link Report#rebuild} wrote: the two files, how many finished runs it read, how
+ * many grid points summary.csv has, and how many rows comparisons.csv has.
+ */
+public record ReportFiles(Path summary, Path comparisons, int runs, int points, int comparisonRows) {
+}

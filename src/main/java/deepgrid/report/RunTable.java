@@ -1,0 +1,104 @@
+package deepgrid.report;
+
+import com.fasterxml.jackson.databind.RuntimeJsonMappingException;
+import deepgrid.DeepgridException;
+import deepgrid.run.results.Csv;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The finished runs of one experiment, read from {@code runs/*}{@code /result.csv} (never
+ * from runs.csv, which is itself rebuilt from those files), with the grid columns: every
+ * column between {@code seed} and {@code epochs}, in the order they first appear.
+ */
+public record RunTable(List<String> gridColumns, List<RunRow> rows) {
+    public RunTable {
+        gridColumns = List.copyOf(gridColumns);
+        rows = List.copyOf(rows);
+    }
+
+    /**
+     * Reads every finished run of {@code experimentDir}. Folders starting with '.' (runs
+     * still in flight) are skipped. Runs are ordered as in runs.csv when it lists them, so
+     * grid points keep the order of the experiment file; other runs follow by folder name.
+     */
+    public static RunTable read(Path experimentDir) {
+        if (!Files.isDirectory(experimentDir)) {
+            throw new DeepgridException(experimentDir + " does not exist; run the experiment first");
+        }
+        List<String> columns = new ArrayList<>();
+        List<RunRow> rows = new ArrayList<>();
+        for (Path file : resultFiles(experimentDir.resolve("runs"))) {
+            Map<String, String> cells = readOne(file);
+            rows.add(RunRow.parse(file, cells));
+            List<String> header = new ArrayList<>(cells.keySet());
+            header.subList(header.indexOf("seed") + 1, header.indexOf("epochs")).stream()
+                    .filter(c -> !columns.contains(c)).forEach(columns::add);
+        }
+        if (rows.isEmpty()) {
+            throw new DeepgridException(experimentDir + " has no finished runs (no runs/*/result.csv yet)");
+        }
+        Map<String, Integer> rank = planRank(experimentDir);
+        rows.sort(Comparator.comparing(r -> rank.getOrDefault(r.cell("run"), Integer.MAX_VALUE)));
+        return new RunTable(columns, rows);
+    }
+
+    /** The grid columns of a row; a column its file lacks reads as "". */
+    public List<String> coordinates(RunRow row) {
+        return gridColumns.stream().map(row::cell).toList();
+    }
+
+    private static List<Path> resultFiles(Path runs) {
+        if (!Files.isDirectory(runs)) {
+            return List.of();
+        }
+        try (var list = Files.list(runs)) {
+            return list.filter(p -> !p.getFileName().toString().startsWith("."))
+                    .map(p -> p.resolve("result.csv")).filter(Files::isRegularFile).sorted().toList();
+        } catch (IOException e) {
+            throw new DeepgridException("cannot list " + runs + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Map<String, String> readOne(Path file) {
+        List<Map<String, String>> rows;
+        try {
+            rows = Csv.read(file);
+        } catch (IOException | RuntimeJsonMappingException e) { // Jackson reports a short row unchecked
+            throw new DeepgridException(file + " is not a valid result.csv: " + firstLine(e), e);
+        }
+        if (rows.size() != 1) {
+            throw new DeepgridException(file + " has " + rows.size() + " data rows, expected exactly 1");
+        }
+        return rows.get(0);
+    }
+
+    /** Jackson's message without its multi-line source location. */
+    private static String firstLine(Exception e) {
+        String m = e.getMessage() == null ? e.toString() : e.getMessage().strip();
+        return m.lines().findFirst().orElse(m);
+    }
+
+    /** Run id → position in runs.csv; empty when runs.csv is missing or unreadable, as it only sets the order. */
+    private static Map<String, Integer> planRank(Path experimentDir) {
+        Map<String, Integer> rank = new HashMap<>();
+        Path runsCsv = experimentDir.resolve("runs.csv");
+        if (!Files.isRegularFile(runsCsv)) {
+            return rank;
+        }
+        try {
+            for (Map<String, String> row : Csv.read(runsCsv)) {
+                rank.putIfAbsent(row.getOrDefault("run", ""), rank.size());
+            }
+        } catch (IOException | RuntimeJsonMappingException e) {
+            rank.clear(); // order by folder name instead; the data itself never comes from runs.csv
+        }
+        return rank;
+    }
+}
