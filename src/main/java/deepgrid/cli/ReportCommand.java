@@ -1,5 +1,11 @@
 package deepgrid.cli;
 
+import deepgrid.DeepgridException;
+import deepgrid.report.Report;
+import deepgrid.report.ReportFiles;
+import deepgrid.run.results.ResultsLock;
+import deepgrid.run.results.ResultsStore;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -8,9 +14,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code deepgrid report DIR}: rebuild runs.csv, summary.csv and comparisons.csv from the run folders alone. */
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = "Rebuild runs.csv, summary.csv and comparisons.csv of a results folder (results/NAME) from its run folders.")
+        description = {"Rebuild runs.csv, summary.csv and comparisons.csv of a results folder (results/NAME) from its run folders.",
+            "While a run holds the folder, runs.csv is left to it and only the statistics are rebuilt."})
 final class ReportCommand implements Callable<Integer> {
-    @Parameters(arity = "1", paramLabel = "DIR")
+    @Parameters(arity = "1", paramLabel = "DIR", description = "An experiment's results folder, e.g. results/xavier-vs-he.")
     private Path dir;
 
     @Spec
@@ -18,6 +25,20 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (!Files.isDirectory(dir.resolve("runs"))) {
+            throw new DeepgridException(dir + " is not a results folder (it has no runs/); expected e.g. results/NAME");
+        }
+        var out = spec.commandLine().getOut();
+        try (ResultsStore store = ResultsStore.reopen(dir)) {
+            store.rebuildRunsCsv();
+            out.println("rebuilt " + dir.resolve("runs.csv"));
+        } catch (ResultsLock.InUseException e) {
+            out.println(e.getMessage() + "; left runs.csv to it");
+        }
+        ReportFiles f = Report.rebuild(dir);
+        out.printf("rebuilt %s (%d grid points) and %s (%d rows) from %d runs%n", f.summary(), f.points(),
+                f.comparisons(), f.comparisonRows(), f.runs());
+        out.flush();
         return Main.OK;
     }
 }

@@ -1,6 +1,7 @@
 package deepgrid.cli;
 
 import deepgrid.data.DataLoader;
+import deepgrid.report.Report;
 import deepgrid.run.Planner;
 import deepgrid.run.queue.Progress;
 import deepgrid.run.queue.Queue;
@@ -42,7 +43,7 @@ final class RunCommand implements Callable<Integer> {
         if (jobs < 1) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--jobs must be ≥ 1, found " + jobs);
         }
-        Queue queue = new Queue(new DataLoader(), out);
+        Queue queue = new Queue(new DataLoader(), out, Report::rebuild); // statistics stay current after every run
         List<Planner.Plan> plans = queue.plan(Queue.files(paths), sets);
         Progress.Mode mode = System.console() != null ? Progress.Mode.LIVE : Progress.Mode.LINES;
         Queue.Outcome o = queue.run(plans, jobs, fresh ? Queue.Start.FRESH : Queue.Start.RESUME, mode);

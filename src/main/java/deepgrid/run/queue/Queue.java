@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 
 /**
  * Files and folders → one queue of runs. Order of use: {@link #files}, {@link #plan}
@@ -38,10 +39,18 @@ public final class Queue {
 
     private final DataLoader loader;
     private final Path out;
+    private final Consumer<Path> afterRun;
 
-    public Queue(DataLoader loader, Path out) {
+    /** A queue writing under {@code out}; {@code afterRun} is called with the experiment folder after each run (e.g. to rebuild its report). */
+    public Queue(DataLoader loader, Path out, Consumer<Path> afterRun) {
         this.loader = loader;
         this.out = out;
+        this.afterRun = afterRun;
+    }
+
+    /** A queue that only plans, or runs without a report. */
+    public Queue(DataLoader loader, Path out) {
+        this(loader, out, dir -> { });
     }
 
     /** Every experiment file named: files as given, folders as their *.yaml / *.yml in name order. */
@@ -114,9 +123,6 @@ public final class Queue {
                 }
             }
             runAll(tasks, jobs);
-            for (ResultsStore s : stores) {
-                Reports.rebuild(s.dir());
-            }
             return new Outcome(total, tally.skipped, tally.completed, tally.diverged, tally.failed);
         } finally {
             for (ResultsStore s : stores) {
@@ -130,8 +136,10 @@ public final class Queue {
         ResultsStore store = ResultsStore.open(out.resolve(plan.experiment()), plan.gridPaths(), order);
         if (start == Start.FRESH) {
             store.fresh();
-            store.rebuildRunsCsv();
+        } else {
+            store.retireAllBut(new java.util.HashSet<>(order)); // runs of an earlier version of the file
         }
+        store.rebuildRunsCsv();
         return store;
     }
 
@@ -140,6 +148,9 @@ public final class Queue {
             int epochs = run.spec().training().epochs();
             RunResult r = RunExecutor.execute(run, loader, recorder, m -> progress.epoch(run, m, epochs));
             recorder.finish(r);
+            synchronized (store) {
+                afterRun.accept(store.dir());
+            }
             progress.finished(r);
             return r;
         } catch (IOException e) {

@@ -1,6 +1,7 @@
 package deepgrid.run.results;
 
 import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.RuntimeJsonMappingException;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
@@ -55,6 +56,10 @@ public final class Csv {
             while (it.hasNext()) {
                 rows.add(new LinkedHashMap<>(it.next()));
             }
+        } catch (RuntimeJsonMappingException e) {
+            // jackson reports a short or long row unchecked; to callers it is an unreadable file
+            String m = String.valueOf(e.getMessage()).strip();
+            throw new IOException(m.lines().findFirst().orElse(m), e);
         }
         return rows;
     }

@@ -17,6 +17,13 @@ import java.time.Instant;
  * when the holder dies (even by kill -9). The file names its holder for the error message.
  */
 public final class ResultsLock implements AutoCloseable {
+    /** Another process (or this one) holds the folder. */
+    public static final class InUseException extends DeepgridException {
+        InUseException(String message) {
+            super(message);
+        }
+    }
+
     private final FileChannel channel;
     private final FileLock lock;
 
@@ -40,7 +47,7 @@ public final class ResultsLock implements AutoCloseable {
         if (lock == null) {
             String holder = new String(Files.readAllBytes(file), StandardCharsets.UTF_8).trim();
             ch.close();
-            throw new DeepgridException(folder + " is in use by another deepgrid run ("
+            throw new InUseException(folder + " is in use by another deepgrid run ("
                     + (holder.isEmpty() ? "unknown process" : holder) + "); wait for it to finish or stop it");
         }
         ch.truncate(0);

@@ -44,6 +44,30 @@ public final class ResultsStore implements AutoCloseable {
         return store;
     }
 
+    /**
+     * Opens an existing results folder without its experiment file (for {@code deepgrid report}):
+     * the grid columns and the run order are taken from its runs.csv, if it has one.
+     */
+    public static ResultsStore reopen(Path dir) throws IOException {
+        List<String> grid = new ArrayList<>();
+        List<String> order = new ArrayList<>();
+        Path csv = dir.resolve("runs.csv");
+        if (Files.isRegularFile(csv)) {
+            try {
+                List<Map<String, String>> rows = Csv.read(csv);
+                rows.forEach(r -> order.add(r.get("run")));
+                if (!rows.isEmpty()) {
+                    List<String> header = new ArrayList<>(rows.get(0).keySet());
+                    grid.addAll(header.subList(Columns.RUN_HEAD.size(), header.indexOf(Columns.RUN_TAIL.get(0))));
+                }
+            } catch (IOException | RuntimeException e) {
+                grid.clear(); // a damaged runs.csv only loses the order: it is rebuilt from the run folders
+                order.clear();
+            }
+        }
+        return open(dir, grid, order);
+    }
+
     public Path dir() {
         return dir;
     }
@@ -55,13 +79,44 @@ public final class ResultsStore implements AutoCloseable {
         if (!Files.exists(runs) && !Files.exists(csv)) {
             return;
         }
-        Path previous = dir.resolve("previous").resolve(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS")));
-        Files.createDirectories(previous);
+        Path previous = previousFolder();
         for (String name : List.of("runs", "runs.csv", "summary.csv", "comparisons.csv", "report.html")) {
             if (Files.exists(dir.resolve(name))) {
                 Files.move(dir.resolve(name), previous.resolve(name));
             }
         }
+    }
+
+    /**
+     * Moves the finished runs that are not in {@code current} (they belong to an earlier
+     * version of the experiment file) to previous/TIMESTAMP/runs/, so that runs.csv and the
+     * statistics describe the file as it is now. Nothing is deleted.
+     */
+    public synchronized void retireAllBut(Set<String> current) throws IOException {
+        Path runs = dir.resolve("runs");
+        if (!Files.isDirectory(runs)) {
+            return;
+        }
+        List<Path> stale;
+        try (var list = Files.list(runs)) {
+            stale = list.filter(p -> !p.getFileName().toString().startsWith(".")
+                    && !current.contains(p.getFileName().toString())).toList();
+        }
+        if (stale.isEmpty()) {
+            return;
+        }
+        Path target = previousFolder().resolve("runs");
+        Files.createDirectories(target);
+        for (Path p : stale) {
+            Files.move(p, target.resolve(p.getFileName()));
+        }
+    }
+
+    private Path previousFolder() throws IOException {
+        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS"));
+        Path previous = dir.resolve("previous").resolve(stamp);
+        Files.createDirectories(previous);
+        return previous;
     }
 
     /** Ids of runs that finished as completed or diverged (failed runs are redone). */
@@ -130,11 +185,20 @@ public final class ResultsStore implements AutoCloseable {
             for (Path run : list.sorted().toList()) {
                 Path result = run.resolve("result.csv");
                 if (!run.getFileName().toString().startsWith(".") && Files.isRegularFile(result)) {
-                    rows.addAll(Csv.read(result));
+                    rows.addAll(readResult(result));
                 }
             }
         }
         return rows;
+    }
+
+    private static List<Map<String, String>> readResult(Path file) throws IOException {
+        try {
+            return Csv.read(file);
+        } catch (IOException e) {
+            throw new IOException(file + " is not a valid result.csv (" + e.getMessage()
+                    + "); move that run folder away and rerun", e);
+        }
     }
 
     private void recover() throws IOException {
