@@ -12,6 +12,7 @@ import deepgrid.data.sources.Mnist;
 import deepgrid.data.sources.Moons;
 import deepgrid.data.sources.Sine;
 import deepgrid.data.sources.Spiral;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,26 +47,27 @@ final class DataBinder {
             })
             .add("mnist", o -> mnist(o, Mnist.Flavor.MNIST))
             .add("fashion-mnist", o -> mnist(o, Mnist.Flavor.FASHION))
-            .add("idx", o -> new Idx(path(o, "images"), path(o, "labels"),
-                    optionalPath(o, "test_images"), optionalPath(o, "test_labels")))
+            .add("idx", DataBinder::idx)
             .add("csv", DataBinder::csv);
 
     private DataBinder() {
     }
 
     static DataSpec bind(MapReader d, long seed) {
+        d.allow("limit");
         Node sourceNode = d.take("source");
         DataSource source = null;
         if (sourceNode instanceof Node.Scalar s && !s.isNull()) {
             d.put("source", s.text());
             source = SOURCES.bindNamed(s, d, d.problems());
+        } else if (sourceNode == null) {
+            d.problems().add(d.pos(), "missing 'data.source' (one of " + SOURCES.names() + ")");
         } else {
-            d.problems().add(sourceNode == null ? d.pos() : sourceNode.pos(), "data.source: found "
-                    + (sourceNode == null ? "nothing" : sourceNode.describe()) + ", expected one of " + SOURCES.names());
+            d.problems().add(sourceNode.pos(), "data.source: found " + sourceNode.describe() + ", expected one of "
+                    + SOURCES.names());
         }
         if (source == null) {
-            d.resolved().keySet().forEach(d::take);
-            d.take("validation");
+            d.allowAll(); // without a source its options can't be judged: don't report them as unknown
         }
         double validation = d.number("validation", 0.0, FRACTION);
         Normalize normalize = normalize(d);
@@ -120,7 +122,10 @@ final class DataBinder {
         String label = o.string("label", null);
         List<String> features = null;
         Node f = o.take("features");
-        if (f instanceof Node.ListNode list) {
+        if (f instanceof Node.ListNode list && list.items().isEmpty()) {
+            o.problems().add(f.pos(), "data.features: found an empty list, expected column names"
+                    + " (or no features key for every column but the label)");
+        } else if (f instanceof Node.ListNode list) {
             features = new ArrayList<>();
             for (Node item : list.items()) {
                 if (item instanceof Node.Scalar s && !s.isNull()) {
@@ -133,6 +138,7 @@ final class DataBinder {
         } else if (f != null && !(f instanceof Node.Scalar s && s.isNull())) {
             o.problems().add(f.pos(), "data.features: found " + f.describe() + ", expected a list of column names");
         }
+        o.allow("test_path");
         Path testPath = optionalPath(o, "test_path");
         double test = testPath == null ? test(o, Csv.DEFAULT_TEST) : 0.0;
         return new Csv(path, label, features, testPath, test);
@@ -140,8 +146,26 @@ final class DataBinder {
 
     /** The mnist source: {@code path} if given, else the first default place that has the files (else the first). */
     private static DataSource mnist(MapReader o, Mnist.Flavor flavor) {
+        o.allow("path");
         Path given = optionalPath(o, "path");
         return given != null ? new Mnist(given, flavor) : Mnist.of(flavor);
+    }
+
+    /** The idx source; {@code test_images} and {@code test_labels} come together or not at all. */
+    private static DataSource idx(MapReader o) {
+        o.allow("test_images", "test_labels");
+        Path images = path(o, "images");
+        Path labels = path(o, "labels");
+        Path testImages = optionalPath(o, "test_images");
+        Path testLabels = optionalPath(o, "test_labels");
+        if ((testImages == null) != (testLabels == null)) {
+            String given = testImages == null ? "test_labels" : "test_images";
+            String other = testImages == null ? "test_images" : "test_labels";
+            o.problems().add(o.posOf(given), o.path(given) + ": found without " + other
+                    + ", expected both (a test pair) or neither");
+            return null;
+        }
+        return new Idx(images, labels, testImages, testLabels);
     }
 
     private static Path optionalPath(MapReader o, String key) {
@@ -155,6 +179,10 @@ final class DataBinder {
         }
         Path p = Path.of(text).toAbsolutePath().normalize();
         o.put(key, p.toString());
+        if (!Files.exists(p)) {
+            o.problems().add(o.posOf(key), o.path(key) + ": found no file or folder at " + p
+                    + (Path.of(text).isAbsolute() ? "" : " (relative paths start at the working directory)"));
+        }
         return p;
     }
 }

@@ -29,15 +29,16 @@ public final class ExperimentBinder {
     public static ExperimentSpec bind(Node root, String defaultName, DataProbe probe) {
         Problems problems = new Problems();
         if (root instanceof Node.Scalar s && s.isNull()) {
-            throw ConfigException.at(root.pos(), "the file is empty; an experiment needs at least data, model and loss");
+            throw ConfigException.at(root.pos(), "the file holds no settings (only blanks or comments);"
+                    + " an experiment needs at least data, model and loss");
+        }
+        if (!(root instanceof Node.MapNode)) {
+            throw ConfigException.at(root.pos(), "the file holds " + root.describe() + ", expected a map of settings"
+                    + " (data:, model:, loss:, ...)");
         }
         MapReader top = MapReader.of(root, root.pos(), "", problems);
-        problems.throwIfAny();
         String name = top.string("name", defaultName);
-        if (!ExperimentSpec.NAME.matcher(name).matches()) {
-            problems.add(top.posOf("name"), "name: found '" + name + "', expected letters, digits, '.', '_' or '-',"
-                    + " starting with a letter or digit, at most 64 characters");
-        }
+        checkName(top, name);
         String description = top.string("description", "");
         long seed = top.integer("seed", 0, Range.atLeast(0));
         top.integer("repeats", 1, Range.atLeast(1));
@@ -55,6 +56,21 @@ public final class ExperimentBinder {
                 training, top.resolved());
     }
 
+    private static void checkName(MapReader top, String name) {
+        if (ExperimentSpec.isValidName(name)) {
+            return;
+        }
+        String why = ExperimentSpec.NAME.matcher(name).matches()
+                ? ", a device name on Windows, where no folder can have it; expected another name"
+                : ", expected letters, digits, '.', '_' or '-', starting with a letter or digit, at most 64 characters";
+        if (top.has("name")) {
+            top.problems().add(top.posOf("name"), "name: found '" + name + "'" + why);
+        } else {
+            top.problems().add(top.pos(), "the file name gives the experiment name '" + name + "'" + why
+                    + "; add name: or rename the file");
+        }
+    }
+
     /** The checks that need the data: targets vs loss, layer widths, early stopping vs validation. */
     private record ShapeCheck(Node root, Problems problems, DataProbe probe) {
         void check(DataSpec data, ModelBinder.Result model, Loss loss, TrainingSpec training) {
@@ -62,7 +78,8 @@ public final class ExperimentBinder {
             try {
                 splits = probe.load(data);
             } catch (DeepgridException e) {
-                problems.add(posAt("data", "source"), "data: " + e.getMessage());
+                // a data source may list several problems (bad CSV rows), one per line
+                e.getMessage().lines().forEach(line -> problems.add(posAt("data", "source"), "data: " + line));
                 return;
             }
             Dataset train = splits.train();

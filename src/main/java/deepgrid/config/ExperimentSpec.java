@@ -17,6 +17,13 @@ public record ExperimentSpec(String name, String description, long seed, DataSpe
         TrainingSpec training, Map<String, Object> resolved) {
     /** A valid experiment name: [A-Za-z0-9][A-Za-z0-9._-]*, at most 64 characters. */
     public static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+    /** Names Windows keeps for devices, with or without an extension (CON, nul.txt): no folder can have them. */
+    public static final Pattern WINDOWS_DEVICE = Pattern.compile("(?i)(con|prn|aux|nul|com[0-9]|lpt[0-9])(\\..*)?");
+
+    /** True when {@code name} can name the experiment's results folder on every file system. */
+    public static boolean isValidName(String name) {
+        return NAME.matcher(name).matches() && !WINDOWS_DEVICE.matcher(name).matches();
+    }
 
     /** The layers and the loss (fused with its output activation). */
     public record Model(List<LayerSpec> layers, Loss loss) {
@@ -26,8 +33,9 @@ public record ExperimentSpec(String name, String description, long seed, DataSpe
     }
 
     public ExperimentSpec {
-        if (!NAME.matcher(name).matches()) {
-            throw new IllegalArgumentException("name '" + name + "' is not [A-Za-z0-9][A-Za-z0-9._-]*, ≤ 64 characters");
+        if (!isValidName(name)) {
+            throw new IllegalArgumentException("name '" + name + "' is not [A-Za-z0-9][A-Za-z0-9._-]*, ≤ 64 characters,"
+                    + " or is a Windows device name");
         }
         resolved = java.util.Collections.unmodifiableMap(resolved);
     }

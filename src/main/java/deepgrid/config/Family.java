@@ -1,5 +1,6 @@
 package deepgrid.config;
 
+import deepgrid.DeepgridException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
@@ -97,7 +98,7 @@ public final class Family<T> {
     private static <T> T construct(Function<MapReader, T> bind, MapReader options, Pos pos, Problems problems) {
         try {
             return bind.apply(options);
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | DeepgridException e) {
             // a record's own validation: the option getters let a combination through that it refuses
             problems.add(pos, MapReader.label(options.where()) + e.getMessage());
             return null;

@@ -49,8 +49,26 @@ public final class MapReader {
         return where;
     }
 
+    /** True for an empty map, and for a value that was not a map (already reported). */
+    public boolean isEmpty() {
+        return map.entries().isEmpty();
+    }
+
     public boolean has(String key) {
         return map.entries().containsKey(key);
+    }
+
+    /**
+     * Marks optional keys as known without reading them, so that a misspelling of one of
+     * them is answered with "did you mean" even when the file does not use it.
+     */
+    public void allow(String... keys) {
+        used.addAll(java.util.List.of(keys));
+    }
+
+    /** Marks every key of this map as known: for a map whose meaning can't be judged (an unknown type). */
+    public void allowAll() {
+        used.addAll(map.entries().keySet());
     }
 
     /** The node under key (null if absent), marking the key as known. */
@@ -92,7 +110,7 @@ public final class MapReader {
         StringBuilder why = new StringBuilder();
         Long v = n instanceof Node.Scalar s ? Scalars.integer(s, why) : null;
         if (v == null || !range.contains(v) || Math.abs(v) > Integer.MAX_VALUE) {
-            problems.add(n.pos(), label(path(key)) + (v == null ? found(n, why) : "found " + v)
+            problems.add(n.pos(), label(path(key)) + (v == null ? found(n, why) : "found " + asWritten(n))
                     + ", expected an integer" + rangeWords(range));
             return dflt == null ? 0 : dflt;
         }
@@ -109,7 +127,7 @@ public final class MapReader {
         StringBuilder why = new StringBuilder();
         Double v = n instanceof Node.Scalar s ? Scalars.number(s, why) : null;
         if (v == null || !range.contains(v)) {
-            problems.add(n.pos(), label(path(key)) + (v == null ? found(n, why) : "found " + Range.fmt(v))
+            problems.add(n.pos(), label(path(key)) + (v == null ? found(n, why) : "found " + asWritten(n))
                     + ", expected a finite number" + rangeWords(range));
             return dflt == null ? 1.0 : dflt;
         }
@@ -190,6 +208,11 @@ public final class MapReader {
 
     private static boolean isNull(Node n) {
         return n instanceof Node.Scalar s && s.isNull();
+    }
+
+    /** A number as the user wrote it (1.0, not 1), for "found ...". */
+    private static String asWritten(Node n) {
+        return ((Node.Scalar) n).text();
     }
 
     private static String found(Node n, StringBuilder why) {

@@ -36,16 +36,24 @@ final class ModelBinder {
         List<Object> resolved = new ArrayList<>();
         model.put("layers", resolved);
         model.finish();
+        if (node == null || node instanceof Node.Scalar s && s.isNull()) {
+            model.problems().add(model.pos(), "missing 'model.layers' (a list of layers, e.g. - dense: 8)");
+            return new Result(out, model.pos(), null);
+        }
         if (!(node instanceof Node.ListNode list) || list.items().isEmpty()) {
-            model.problems().add(node == null ? model.pos() : node.pos(), "model.layers: found "
-                    + (node == null ? "nothing" : node.describe()) + ", expected a list of layers"
-                    + " (e.g. - dense: 8)");
+            model.problems().add(node.pos(), "model.layers: found " + (node instanceof Node.ListNode ? "an empty list"
+                    : node.describe()) + ", expected a list of layers (e.g. - dense: 8)");
             return new Result(out, model.pos(), null);
         }
         Activation lastActivation = null;
         for (int i = 0; i < list.items().size(); i++) {
-            MapReader layer = MapReader.of(list.items().get(i), list.pos(), "model.layers[" + i + "]",
-                    model.problems());
+            Node item = list.items().get(i);
+            if (!(item instanceof Node.MapNode)) {
+                model.problems().add(item.pos(), "model.layers[" + i + "]: found " + item.describe()
+                        + ", expected a layer (a map such as dense: 8)");
+                continue;
+            }
+            MapReader layer = MapReader.of(item, list.pos(), "model.layers[" + i + "]", model.problems());
             LayerSpec spec = layer(layer);
             lastActivation = spec instanceof LayerSpec.DenseSpec d ? d.activation() : null;
             layer.finish();
@@ -60,8 +68,10 @@ final class ModelBinder {
     private LayerSpec layer(MapReader l) {
         String kind = KINDS.stream().filter(l::has).findFirst().orElse(null);
         if (kind == null) {
-            l.problems().add(l.pos(), l.where() + ": found no layer kind, expected one of " + String.join(", ", KINDS));
-            KINDS.forEach(l::take); // don't also report every key as unknown
+            l.allow(KINDS.toArray(String[]::new)); // a misspelt kind is an unknown key, with "did you mean"
+            if (l.isEmpty()) {
+                l.problems().add(l.pos(), l.where() + ": found no layer kind, expected one of " + String.join(", ", KINDS));
+            }
             return null;
         }
         try {
@@ -78,6 +88,7 @@ final class ModelBinder {
     }
 
     private LayerSpec dense(MapReader l) {
+        l.allow("activation", "batchnorm");
         int units = l.integer("dense", null, Range.atLeast(1));
         Activation activation = l.has("activation") ? l.choice("activation", Catalog.ACTIVATIONS, null) : null;
         LayerSpec.Inits inits = inits(l);
@@ -94,6 +105,7 @@ final class ModelBinder {
     }
 
     private LayerSpec.Inits inits(MapReader l) {
+        l.allow("init", "bias_init");
         Initializer w = l.has("init") ? l.choice("init", Catalog.INITIALIZERS, null) : defaults.weights();
         Initializer b = l.has("bias_init") ? l.choice("bias_init", Catalog.INITIALIZERS, null) : defaults.bias();
         return new LayerSpec.Inits(w, b);

@@ -18,7 +18,7 @@ final class Scalars {
     static Long integer(Node.Scalar s, StringBuilder why) {
         String t = s.text();
         if (s.quoted() || !INTEGER.matcher(t).matches()) {
-            why.append(NUMBER.matcher(t).matches() && !s.quoted() ? "found " + t + " (not whole)" : "found " + shown(s));
+            why.append(!s.quoted() && NUMBER.matcher(t).matches() ? notInteger(t) : "found " + shown(s));
             return null;
         }
         if (LEADING_ZERO.matcher(t).matches()) {
@@ -79,7 +79,15 @@ final class Scalars {
         return (s.quoted() ? "the string " : "") + "'" + s.text() + "'";
     }
 
+    /** 1.5 is not whole; 1e3 and 3.0 are, but an integer is written 1000 and 3. */
+    private static String notInteger(String t) {
+        double v = Double.parseDouble(t);
+        boolean whole = v == Math.rint(v) && Math.abs(v) < 1e15;
+        return "found " + t + (whole ? " (write " + (long) v + ")" : " (not whole)");
+    }
+
     private static String leadingZero(String t) {
-        return "found " + t + ": a leading zero is ambiguous (YAML 1.1 reads 012 as octal 10); write it without";
+        String without = t.replaceFirst("^([-+]?)0+(?=[0-9])", "$1");
+        return "found " + t + " (a leading zero: YAML 1.1 reads it as octal; write " + without + ")";
     }
 }

@@ -18,6 +18,7 @@ final class TrainingBinder {
     static TrainingSpec bind(MapReader top) {
         TrainingSpec.Optimization optimization = optimization(top);
         MapReader t = top.child("training");
+        t.allow("clip_grad_norm", "early_stopping");
         int epochs = t.integer("epochs", 10, Range.atLeast(0));
         BatchSize batch = batchSize(t);
         TrainingSpec.Order order = t.bool("shuffle", true) ? TrainingSpec.Order.SHUFFLE : TrainingSpec.Order.FIXED;
@@ -59,16 +60,27 @@ final class TrainingBinder {
         return new Penalty(l1, l2);
     }
 
+    /** {@code batch_size}: an integer ≥ 1, or {@code full} (unquoted, like every name in the file); 32 when absent. */
     private static BatchSize batchSize(MapReader t) {
         Node n = t.take("batch_size");
+        if (n == null || n instanceof Node.Scalar s && s.isNull()) {
+            t.put("batch_size", 32);
+            return new BatchSize.Fixed(32);
+        }
         if (n instanceof Node.Scalar s && !s.quoted() && s.text().equals("full")) {
             t.put("batch_size", "full");
             return new BatchSize.Full();
         }
-        if (n instanceof Node.Scalar s && s.text().equals("full")) {
-            t.problems().add(s.pos(), "training.batch_size: found the string 'full' (quoted), expected full unquoted");
+        StringBuilder why = new StringBuilder();
+        Long v = n instanceof Node.Scalar s ? Scalars.integer(s, why) : null;
+        if (v == null || v < 1 || v > Integer.MAX_VALUE) {
+            String found = v != null ? "found " + v : n instanceof Node.Scalar ? why.toString() : "found " + n.describe();
+            t.problems().add(n.pos(), "training.batch_size: " + found + ", expected an integer ≥ 1 or full"
+                    + (v != null && v == -1 ? " (full-batch is written full)" : ""));
+            return new BatchSize.Full();
         }
-        return new BatchSize.Fixed(t.integer("batch_size", 32, Range.atLeast(1)));
+        t.put("batch_size", v.intValue());
+        return new BatchSize.Fixed(v.intValue());
     }
 
     private static EarlyStopping earlyStopping(MapReader e) {

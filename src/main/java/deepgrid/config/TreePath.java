@@ -73,7 +73,13 @@ public record TreePath(String text, List<Step> steps) {
             if (map == null) {
                 throw ConfigException.at(origin, text + ": '" + prefix(at) + "' is " + node.describe() + ", not a map");
             }
-            return map.with(step.key(), set(map.get(step.key()), at + 1, value, origin));
+            Node next = map.get(step.key());
+            if (next == null && at + 1 < steps.size() && !steps.get(at + 1).isKey()) {
+                throw ConfigException.at(origin, text + ": found no '" + step.key() + "' in "
+                        + (at == 0 ? "the file" : "'" + prefix(at) + "'")
+                        + Suggest.didYouMean(step.key(), map.entries().keySet()) + ", expected a list there to index");
+            }
+            return map.with(step.key(), set(next, at + 1, value, origin));
         }
         if (!(node instanceof Node.ListNode list)) {
             throw ConfigException.at(origin, text + ": '" + prefix(at) + "' is "
@@ -84,7 +90,7 @@ public record TreePath(String text, List<Step> steps) {
         }
         if (step.index() >= list.items().size()) {
             throw ConfigException.at(origin, text + ": index " + step.index() + " is past the end of '" + prefix(at)
-                    + "' (" + list.items().size() + " elements)");
+                    + "' (" + list.items().size() + (list.items().size() == 1 ? " element)" : " elements)"));
         }
         return list.with(step.index(), set(list.items().get(step.index()), at + 1, value, origin));
     }

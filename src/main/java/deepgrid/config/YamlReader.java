@@ -20,7 +20,6 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.events.Event;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
@@ -39,15 +38,18 @@ public final class YamlReader {
     public static final int MAX_BYTES = 1 << 20;
     static final int MAX_DEPTH = 40;
     static final int MAX_NODES = 100_000;
+    static final int MAX_ALIASES = 20;
     private static final Set<Tag> ALLOWED_TAGS = Set.of(Tag.STR, Tag.INT, Tag.FLOAT, Tag.BOOL, Tag.NULL,
             Tag.MAP, Tag.SEQ, Tag.TIMESTAMP);
 
     private final String file;
+    private final boolean positioned;
     private final Map<org.yaml.snakeyaml.nodes.Node, Boolean> onPath = new IdentityHashMap<>();
     private int nodes;
 
-    private YamlReader(String file) {
+    private YamlReader(String file, boolean positioned) {
         this.file = file;
+        this.positioned = positioned;
     }
 
     /** Reads and parses {@code path}; the file name in messages is the path as given. */
@@ -60,8 +62,7 @@ public final class YamlReader {
             }
             long size = Files.size(path);
             if (size > MAX_BYTES) {
-                throw ConfigException.at(Pos.of(name), String.format(java.util.Locale.ROOT,
-                        "file is %.1f MB; experiment files are limited to 1 MB", size / 1e6));
+                throw tooLarge(name, size);
             }
             bytes = Files.readAllBytes(path);
         } catch (NoSuchFileException e) {
@@ -75,23 +76,31 @@ public final class YamlReader {
     /** Parses the bytes of a file called {@code name}. */
     public static Node parse(String name, byte[] bytes) {
         if (bytes.length > MAX_BYTES) {
-            throw ConfigException.at(Pos.of(name), "file is larger than 1 MB; experiment files are limited to 1 MB");
+            throw tooLarge(name, bytes.length);
         }
         String text = decodeUtf8(name, bytes);
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1); // a UTF-8 byte order mark is legal YAML; editors on Windows add it
         }
-        return new YamlReader(name).parseText(text);
+        return new YamlReader(name, true).parseText(text);
     }
 
-    /** Parses one YAML value given as text, e.g. the right side of {@code --set path=value}. */
+    private static ConfigException tooLarge(String name, long size) {
+        return ConfigException.at(Pos.of(name), "the file has " + size + " bytes; experiment files are limited to 1 MB ("
+                + MAX_BYTES + " bytes)");
+    }
+
+    /**
+     * Parses one YAML value given as text, e.g. the right side of {@code --set path=value};
+     * its nodes are placed at {@code origin} alone (a line and column inside one argument would only distract).
+     */
     public static Node parseValue(String origin, String text) {
-        return new YamlReader(origin).parseText(text);
+        return new YamlReader(origin, false).parseText(text);
     }
 
     private Node parseText(String text) {
         if (text.isBlank()) {
-            return new Node.Scalar(new Pos(file, 1, 1), "", false);
+            return new Node.Scalar(pos(null), "", false);
         }
         org.yaml.snakeyaml.nodes.Node root;
         try {
@@ -100,23 +109,43 @@ public final class YamlReader {
             throw ConfigException.at(pos(e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark()),
                     describe(e));
         } catch (RuntimeException e) {
-            // snakeyaml throws bare YAMLException (alias limits, code point limit) and even
-            // IllegalArgumentException (malformed tags); place them at the last event that parsed
-            throw ConfigException.at(lastGoodPosition(text), "invalid YAML: " + firstLine(e.getMessage()));
+            throw limitOrUnplaced(text, e);
         }
         if (root == null) {
-            return new Node.Scalar(new Pos(file, 1, 1), "", false);
+            return new Node.Scalar(pos(null), "", false);
         }
         return convert(root, 0);
+    }
+
+    /**
+     * snakeyaml reports its alias and nesting limits as bare YAMLExceptions, without a
+     * place; find the place by replaying the events. Anything else unplaced (snakeyaml
+     * has thrown IllegalArgumentException for malformed input) goes to the last event that parsed.
+     */
+    private ConfigException limitOrUnplaced(String text, RuntimeException e) {
+        String message = firstLine(e.getMessage());
+        EventReplay events = EventReplay.of(text);
+        if (message.startsWith("Number of aliases")) {
+            Mark m = events.collectionAlias(MAX_ALIASES + 1);
+            return ConfigException.at(pos(m), "more than " + MAX_ALIASES + " aliases (*name) of lists or maps;"
+                    + " experiment files do not need that many (a \"billion laughs\" file?)");
+        }
+        if (message.startsWith("Nesting Depth")) {
+            return ConfigException.at(pos(events.deeperThan(MAX_DEPTH)), tooDeep());
+        }
+        return ConfigException.at(pos(events.last()), "invalid YAML: " + message);
     }
 
     private static Yaml yaml() {
         LoaderOptions options = new LoaderOptions();
         options.setAllowDuplicateKeys(false);
-        options.setMaxAliasesForCollections(20);
+        options.setMaxAliasesForCollections(MAX_ALIASES);
         options.setAllowRecursiveKeys(false);
         options.setNestingDepthLimit(MAX_DEPTH + 10);
         options.setCodePointLimit(MAX_BYTES);
+        // compose() builds nodes and never objects, so a global tag cannot run code here; let it
+        // through to convert(), which refuses every tag but the plain types with one clear message
+        options.setTagInspector(tag -> true);
         DumperOptions dump = new DumperOptions();
         return new Yaml(new SafeConstructor(options), new Representer(dump), dump, options);
     }
@@ -124,7 +153,7 @@ public final class YamlReader {
     private Node convert(org.yaml.snakeyaml.nodes.Node n, int depth) {
         Pos pos = pos(n.getStartMark());
         if (depth > MAX_DEPTH) {
-            throw ConfigException.at(pos, "nested more than " + MAX_DEPTH + " levels deep");
+            throw ConfigException.at(pos, tooDeep());
         }
         if (++nodes > MAX_NODES) {
             throw ConfigException.at(pos, "more than " + MAX_NODES + " values (aliases expanding too far?)");
@@ -171,29 +200,34 @@ public final class YamlReader {
         return new Node.MapNode(pos, entries, keyPos);
     }
 
-    private Pos lastGoodPosition(String text) {
-        Mark last = null;
-        try {
-            for (Event e : yaml().parse(new StringReader(text))) {
-                last = e.getEndMark();
-            }
-        } catch (RuntimeException ignored) {
-            // the parse fails at the same place: 'last' is the end of the last good event
-        }
-        return last == null ? new Pos(file, 1, 1) : pos(last);
+    private static String tooDeep() {
+        return "nested more than " + MAX_DEPTH + " levels deep; experiment files are a few levels deep";
     }
 
     private Pos pos(Mark m) {
+        if (!positioned) {
+            return Pos.of(file);
+        }
         return m == null ? new Pos(file, 1, 1) : new Pos(file, m.getLine() + 1, m.getColumn() + 1);
     }
 
-    private static String describe(MarkedYAMLException e) {
+    private String describe(MarkedYAMLException e) {
         String problem = e.getProblem() == null ? firstLine(e.getMessage()) : e.getProblem();
         if (problem.contains("'\\t'") || problem.contains("\\t(TAB)") || problem.contains("\t")) {
             return "tab character: YAML indents with spaces only";
         }
         String context = e.getContext();
-        return "invalid YAML: " + (context == null ? problem : context + ", " + problem);
+        if ("while scanning a tag".equals(context)) {
+            return "malformed tag; experiment files hold plain values (numbers, strings, lists, maps), without tags";
+        }
+        if (context == null) {
+            return "invalid YAML: " + problem;
+        }
+        Mark start = e.getContextMark();
+        boolean elsewhere = positioned && start != null && e.getProblemMark() != null
+                && start.getIndex() != e.getProblemMark().getIndex();
+        return "invalid YAML: " + context + (elsewhere ? " (it starts at line " + (start.getLine() + 1) + ", column "
+                + (start.getColumn() + 1) + ")" : "") + ", " + problem;
     }
 
     private static String shortTag(Tag t) {
@@ -209,7 +243,17 @@ public final class YamlReader {
         return (nl < 0 ? s : s.substring(0, nl)).trim();
     }
 
+    private static boolean startsWithUtf16Bom(byte[] bytes) {
+        int b0 = bytes.length < 2 ? 0 : bytes[0] & 0xFF;
+        int b1 = bytes.length < 2 ? 0 : bytes[1] & 0xFF;
+        return b0 == 0xFE && b1 == 0xFF || b0 == 0xFF && b1 == 0xFE; // big-endian, little-endian
+    }
+
     private static String decodeUtf8(String name, byte[] bytes) {
+        if (startsWithUtf16Bom(bytes)) {
+            throw ConfigException.at(new Pos(name, 1, 1), "the file is UTF-16 (it starts with a UTF-16 byte order mark);"
+                    + " save it as UTF-8");
+        }
         ByteBuffer in = ByteBuffer.wrap(bytes);
         CharBuffer out = CharBuffer.allocate(bytes.length + 1);
         CoderResult result = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
@@ -217,11 +261,21 @@ public final class YamlReader {
         if (result.isError()) {
             int bad = in.position(); // the decoder stops at the first malformed byte
             String before = new String(bytes, 0, bad, StandardCharsets.UTF_8);
-            int line = (int) before.chars().filter(c -> c == '\n').count() + 1;
-            int col = before.length() - before.lastIndexOf('\n');
-            throw ConfigException.at(new Pos(name, line, col), String.format(java.util.Locale.ROOT,
+            throw ConfigException.at(at(name, before, before.length()), String.format(java.util.Locale.ROOT,
                     "byte 0x%02X is not valid UTF-8; save the file as UTF-8", bytes[bad] & 0xFF));
         }
-        return out.flip().toString();
+        String text = out.flip().toString();
+        int nul = text.indexOf('\0');
+        if (nul >= 0) { // valid UTF-8, but no text file has it: UTF-16 without a byte order mark does
+            throw ConfigException.at(at(name, text, nul), "byte 0x00 (is the file UTF-16?); save the file as UTF-8");
+        }
+        return text;
+    }
+
+    /** The line and column of {@code text}'s character {@code index}. */
+    private static Pos at(String name, String text, int index) {
+        String before = text.substring(0, index);
+        int line = (int) before.chars().filter(c -> c == '\n').count() + 1;
+        return new Pos(name, line, index - before.lastIndexOf('\n'));
     }
 }

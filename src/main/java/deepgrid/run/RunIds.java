@@ -1,6 +1,7 @@
 package deepgrid.run;
 
 import deepgrid.config.ConfigText;
+import deepgrid.config.ExperimentSpec;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -20,7 +21,6 @@ import java.util.regex.Pattern;
 public final class RunIds {
     private static final int MAX_READABLE = 80;
     private static final Pattern UNSAFE = Pattern.compile("[^A-Za-z0-9._-]+");
-    private static final Pattern RESERVED = Pattern.compile("(?i)(con|prn|aux|nul|com[0-9]|lpt[0-9])");
 
     private RunIds() {
     }
@@ -47,8 +47,7 @@ public final class RunIds {
         if (s.isEmpty() || !Character.isLetterOrDigit(s.charAt(0))) {
             s = "r" + s;
         }
-        int dot = s.indexOf('.');
-        if (RESERVED.matcher(dot < 0 ? s : s.substring(0, dot)).matches()) {
+        if (isReserved(s)) {
             s = "r-" + s; // CON, NUL.txt, ... are device names on Windows
         }
         return s;
@@ -56,8 +55,7 @@ public final class RunIds {
 
     /** True for experiment names that Windows cannot use as a folder. */
     public static boolean isReserved(String name) {
-        int dot = name.indexOf('.');
-        return RESERVED.matcher(dot < 0 ? name : name.substring(0, dot)).matches();
+        return ExperimentSpec.WINDOWS_DEVICE.matcher(name).matches();
     }
 
     /** 8 hex digits of SHA-256 over the canonical resolved config (name and description excluded). */

@@ -22,7 +22,8 @@ public final class Expander {
     public record Point(Node tree, Map<String, String> coordinates, String variant, int repeat) {
     }
 
-    private record Axis(TreePath path, List<Node> values) {
+    /** One grid path, where its key is written (problems with the path are reported there, once), and its values. */
+    private record Axis(TreePath path, Pos pos, List<Node> values) {
     }
 
     private Expander() {
@@ -46,7 +47,7 @@ public final class Expander {
             for (Map<String, Node> combo : product(axes)) {
                 Node tree = merged;
                 for (Axis a : axes) {
-                    tree = set(tree, a.path(), combo.get(a.path().text()), problems);
+                    tree = set(tree, a, combo.get(a.path().text()), problems);
                 }
                 for (int r = 0; r < repeats; r++) {
                     points.add(new Point(pin(tree, seed, r), text(combo), v.name(), r));
@@ -75,7 +76,7 @@ public final class Expander {
                             + ", expected a non-empty list of values, e.g. [0.1, 0.01]");
                     continue;
                 }
-                axes.add(new Axis(path, list.items()));
+                axes.add(new Axis(path, keyPos, list.items()));
             } catch (ConfigException ex) {
                 problems.addAll(ex);
             }
@@ -100,9 +101,9 @@ public final class Expander {
         return combos;
     }
 
-    private static Node set(Node tree, TreePath path, Node value, Problems problems) {
+    private static Node set(Node tree, Axis axis, Node value, Problems problems) {
         try {
-            return path.set(tree, value, value.pos());
+            return axis.path().set(tree, value, axis.pos());
         } catch (ConfigException e) {
             problems.addAll(e);
             return tree;

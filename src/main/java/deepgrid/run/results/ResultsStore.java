@@ -138,7 +138,8 @@ public final class ResultsStore implements AutoCloseable {
         Files.createDirectories(inflight);
         String header = "# deepgrid resolved configuration of run " + run.id() + "\n"
                 + "# reproduce it alone with: deepgrid run config.yaml\n";
-        AtomicFiles.write(inflight.resolve("config.yaml"), header + ConfigText.toYaml(run.spec().resolved()));
+        AtomicFiles.write(inflight.resolve("config.yaml"),
+                header + ConfigText.runFile(run.spec().resolved(), run.variant(), run.coordinates()));
         return new RunRecorder(this, run, inflight);
     }
 
