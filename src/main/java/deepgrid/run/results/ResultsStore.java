@@ -5,6 +5,7 @@ import deepgrid.run.RunResult;
 import deepgrid.run.RunSpec;
 import deepgrid.run.Status;
 import java.io.IOException;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -164,8 +165,15 @@ public final class ResultsStore implements AutoCloseable {
         }
     }
 
+    /** Removes the empty in-flight folder (a run still in it keeps it), then releases the folder. */
     @Override
     public void close() throws IOException {
-        lock.close();
+        try {
+            Files.deleteIfExists(dir.resolve("runs").resolve(".inflight"));
+        } catch (DirectoryNotEmptyException e) {
+            // a run did not finish (its queue stopped on an error); the next open clears it
+        } finally {
+            lock.close();
+        }
     }
 }
