@@ -1,16 +1,17 @@
 package deepgrid.run.queue;
 
-import static deepgrid.run.queue.ResultsCheck.assertClean;
-import static deepgrid.run.queue.ResultsCheck.assertWholeCsv;
-import static deepgrid.run.queue.ResultsCheck.finishedFolders;
-import static deepgrid.run.queue.ResultsCheck.header;
-import static deepgrid.run.queue.ResultsCheck.runIds;
-import static deepgrid.run.queue.ResultsCheck.withoutTime;
+import static deepgrid.run.ResultsCheck.assertClean;
+import static deepgrid.run.ResultsCheck.assertWholeCsv;
+import static deepgrid.run.ResultsCheck.finishedFolders;
+import static deepgrid.run.ResultsCheck.header;
+import static deepgrid.run.ResultsCheck.runIds;
+import static deepgrid.run.ResultsCheck.withoutTime;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import deepgrid.run.JavaProcess;
+import deepgrid.run.ResultsCheck;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,8 +1,8 @@
 package deepgrid.run.queue;
 
-import static deepgrid.run.queue.ResultsCheck.assertClean;
-import static deepgrid.run.queue.ResultsCheck.runIds;
-import static deepgrid.run.queue.ResultsCheck.runs;
+import static deepgrid.run.ResultsCheck.assertClean;
+import static deepgrid.run.ResultsCheck.runIds;
+import static deepgrid.run.ResultsCheck.runs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import deepgrid.cli.Main;
 import deepgrid.data.DataLoader;
 import deepgrid.run.JavaProcess;
+import deepgrid.run.ResultsCheck;
 import deepgrid.run.Planner;
 import deepgrid.run.results.ResultsStore;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package deepgrid.run.queue;
+package deepgrid.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -17,16 +17,16 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /** Checks on a results folder that every test of the queue shares: whole files, nothing left over. */
-final class ResultsCheck {
+public final class ResultsCheck {
     /** Wall-clock columns: the only ones allowed to differ between two runs of the same file. */
-    static final Set<String> TIME_COLUMNS = Set.of("seconds", "eval_seconds");
+    public static final Set<String> TIME_COLUMNS = Set.of("seconds", "eval_seconds");
 
     private ResultsCheck() {
     }
 
     /** What {@code deepgrid ARGS} printed and returned, run in this JVM. */
-    record Cli(int code, String out, String err) {
-        static Cli run(String... args) {
+    public record Cli(int code, String out, String err) {
+        public static Cli run(String... args) {
             StringWriter out = new StringWriter();
             StringWriter err = new StringWriter();
             int code = deepgrid.cli.Main.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
@@ -35,17 +35,17 @@ final class ResultsCheck {
     }
 
     /** runs.csv, read strictly (a short or long row fails). */
-    static List<Map<String, String>> runs(Path experiment) throws IOException {
+    public static List<Map<String, String>> runs(Path experiment) throws IOException {
         return Csv.read(experiment.resolve("runs.csv"));
     }
 
     /** The ids in runs.csv, in order. */
-    static List<String> runIds(Path experiment) throws IOException {
+    public static List<String> runIds(Path experiment) throws IOException {
         return runs(experiment).stream().map(r -> r.get("run")).toList();
     }
 
     /** Run folders that are finished (moved into place with their result.csv), by name. */
-    static List<String> finishedFolders(Path experiment) throws IOException {
+    public static List<String> finishedFolders(Path experiment) throws IOException {
         Path runs = experiment.resolve("runs");
         if (!Files.isDirectory(runs)) {
             return List.of();
@@ -57,7 +57,7 @@ final class ResultsCheck {
     }
 
     /** No temp file, no in-flight folder; every CSV parses strictly with its header once; every run folder is whole. */
-    static void assertClean(Path experiment) throws IOException {
+    public static void assertClean(Path experiment) throws IOException {
         try (Stream<Path> walk = Files.walk(experiment)) {
             for (Path p : walk.toList()) {
                 String name = p.getFileName().toString();
@@ -77,7 +77,7 @@ final class ResultsCheck {
     }
 
     /** Reads {@code csv} strictly and checks that its header appears once and it ends with a whole line. */
-    static List<Map<String, String>> assertWholeCsv(Path csv) throws IOException {
+    public static List<Map<String, String>> assertWholeCsv(Path csv) throws IOException {
         String text = Files.readString(csv);
         assertTrue(text.endsWith("\n"), csv + " does not end with a whole line");
         String header = text.substring(0, text.indexOf('\n') + 1);
@@ -86,7 +86,7 @@ final class ResultsCheck {
     }
 
     /** The rows of {@code csv} without the wall-clock columns. */
-    static List<Map<String, String>> withoutTime(Path csv) throws IOException {
+    public static List<Map<String, String>> withoutTime(Path csv) throws IOException {
         List<Map<String, String>> rows = new ArrayList<>();
         for (Map<String, String> r : Csv.read(csv)) {
             r.keySet().removeAll(TIME_COLUMNS);
@@ -96,7 +96,7 @@ final class ResultsCheck {
     }
 
     /** The header line of {@code csv}. */
-    static String header(Path csv) throws IOException {
+    public static String header(Path csv) throws IOException {
         try (Stream<String> lines = Files.lines(csv)) {
             return lines.findFirst().orElse("");
         }
