@@ -128,11 +128,16 @@ public final class Queue {
     private ResultsStore open(Planner.Plan plan, Start start) throws IOException {
         List<String> order = plan.runs().stream().map(RunSpec::id).toList();
         ResultsStore store = ResultsStore.open(out.resolve(plan.experiment()), plan.gridPaths(), order);
-        if (start == Start.FRESH) {
-            store.fresh();
-            store.rebuildRunsCsv();
+        try {
+            if (start == Start.FRESH) {
+                store.fresh();
+                store.rebuildRunsCsv();
+            }
+            return store;
+        } catch (IOException | RuntimeException e) {
+            store.close();
+            throw e;
         }
-        return store;
     }
 
     private RunResult trainOne(ResultsStore store, RunSpec run, Progress progress) {

@@ -40,9 +40,14 @@ public final class ResultsStore implements AutoCloseable {
     /** Locks {@code dir}, removes what an interrupted process left, and rebuilds runs.csv. */
     public static ResultsStore open(Path dir, List<String> gridPaths, List<String> runOrder) throws IOException {
         ResultsLock lock = ResultsLock.acquire(dir);
-        ResultsStore store = new ResultsStore(dir, lock, gridPaths, runOrder);
-        store.recover();
-        return store;
+        try {
+            ResultsStore store = new ResultsStore(dir, lock, gridPaths, runOrder);
+            store.recover();
+            return store;
+        } catch (IOException | RuntimeException e) {
+            lock.close(); // e.g. a result.csv edited by hand: say so, and leave the folder free
+            throw e;
+        }
     }
 
     public Path dir() {

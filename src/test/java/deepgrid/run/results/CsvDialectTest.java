@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import deepgrid.DeepgridException;
 import deepgrid.cli.Main;
 import deepgrid.train.EpochMetrics;
 import deepgrid.train.SplitMetrics;
@@ -95,9 +96,14 @@ class CsvDialectTest {
     @Test
     void readingFailsOnAShortOrLongRow() throws IOException {
         Path file = tmp.resolve("x.csv");
-        for (String bad : List.of("a,b\n1\n", "a,b\n1,2,3\n", "a,b\n1,2\n3\n")) {
-            Files.writeString(file, bad);
-            assertThrows(RuntimeException.class, () -> Csv.read(file), bad);
+        Map<String, String> cases = Map.of(
+                "a,b\n1\n", ":2: Not enough column values: expected 2, found 1",
+                "a,b\n1,2,3\n", ":2: Too many entries: expected at most 2",
+                "a,b\n1,2\n3\n", ":3: Not enough column values: expected 2, found 1");
+        for (var c : cases.entrySet()) {
+            Files.writeString(file, c.getKey());
+            DeepgridException e = assertThrows(DeepgridException.class, () -> Csv.read(file), c.getKey());
+            assertTrue(e.getMessage().startsWith(file + c.getValue()), e.getMessage());
         }
     }
 

@@ -5,8 +5,10 @@ import static deepgrid.run.ResultsCheck.runIds;
 import static deepgrid.run.ResultsCheck.runs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import deepgrid.DeepgridException;
 import deepgrid.cli.Main;
 import deepgrid.run.ResultsCheck;
 import java.io.IOException;
@@ -98,6 +100,19 @@ class ResultsStoreTest {
             assertEquals(List.of("run", "status", "variant", "seed", "training.epochs", "optimizer.lr", "epochs"),
                     header.subList(0, 7));
             assertTrue(runs(exp).stream().allMatch(r -> r.get("training.epochs").isEmpty()));
+        }
+    }
+
+    @Test
+    void aFolderThatFailsToOpenIsNotLeftLocked() throws IOException {
+        Path result = exp.resolve("runs").resolve(ids.get(0)).resolve("result.csv");
+        String good = Files.readString(result);
+        Files.writeString(result, good + "one,cell\n"); // edited by hand: a short row
+        DeepgridException e = assertThrows(DeepgridException.class, () -> open(ids));
+        assertTrue(e.getMessage().startsWith(result + ":3: Not enough column values"), e.getMessage());
+        Files.writeString(result, good);
+        try (ResultsStore store = open(ids)) {
+            assertEquals(Set.copyOf(ids), store.finished());
         }
     }
 }
