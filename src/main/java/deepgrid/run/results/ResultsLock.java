@@ -66,9 +66,14 @@ public final class ResultsLock implements AutoCloseable {
             throw new DeepgridException(folder + " is in use by another deepgrid run ("
                     + (holder.isEmpty() ? "unknown process" : holder) + "); wait for it to finish or stop it");
         }
-        ch.truncate(0);
-        String me = "pid " + ProcessHandle.current().pid() + ", started " + Instant.now();
-        ch.write(ByteBuffer.wrap(me.getBytes(StandardCharsets.UTF_8)), 0);
+        try {
+            ch.truncate(0);
+            String me = "pid " + ProcessHandle.current().pid() + ", started " + Instant.now();
+            ch.write(ByteBuffer.wrap(me.getBytes(StandardCharsets.UTF_8)), 0);
+        } catch (IOException e) {
+            ch.close(); // releases the lock too
+            throw e;
+        }
         return new ResultsLock(key, ch, lock);
     }
 
