@@ -9,6 +9,7 @@ import static deepgrid.run.ResultsCheck.withoutTime;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import deepgrid.run.JavaProcess;
 import deepgrid.run.ResultsCheck;
@@ -73,7 +74,10 @@ class CrashTest {
         Path file = Files.writeString(tmp.resolve("crash.yaml"), GRID);
         long t0 = System.nanoTime();
         Process whole = deepgrid(file, tmp.resolve("reference"), "reference.log");
-        assertTrue(whole.waitFor(120, TimeUnit.SECONDS), "the reference run did not finish");
+        if (!whole.waitFor(120, TimeUnit.SECONDS)) {
+            whole.destroyForcibly();
+            fail("the reference run did not finish: " + Files.readString(tmp.resolve("reference.log")));
+        }
         long totalMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
         assertEquals(0, whole.exitValue(), Files.readString(tmp.resolve("reference.log")));
         Path reference = tmp.resolve("reference").resolve("crash");

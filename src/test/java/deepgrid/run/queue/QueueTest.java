@@ -6,6 +6,7 @@ import static deepgrid.run.ResultsCheck.runs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import deepgrid.cli.Main;
 import deepgrid.data.DataLoader;
@@ -230,7 +231,10 @@ class QueueTest {
         Path log = tmp.resolve("deepgrid.log");
         Process p = JavaProcess.start(log, List.of("-Xmx64m"), "deepgrid.cli.Main", "run", file.toString(), "--out",
                 out.toString());
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        if (!p.waitFor(60, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            fail("deepgrid did not finish: " + Files.readString(log));
+        }
         String err = Files.readString(log);
         assertEquals(Main.RUN_FAILED, p.exitValue(), err);
         assertTrue(err.contains("3 runs: 2 completed, 0 diverged, 1 failed, 0 already done"), err);
