@@ -28,17 +28,21 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * SPEC §2/§3: a deepgrid process killed with SIGKILL at any moment leaves no half-written
  * file, and rerunning the same command completes the grid as if it had never stopped.
- * A forked {@code deepgrid run} of 8 short runs is killed at seeded moments between 0.3 s
- * and its uninterrupted wall time (one in each fifth of it, so that start-up, the first
- * runs and the last ones are all hit); after each kill a rerun (in this JVM) must finish the
- * grid with every run in runs.csv once, every CSV whole, nothing temporary left, the runs
+ * A forked {@code deepgrid run} of 8 short runs is killed at seeded moments: three at
+ * times between 0.3 s and its uninterrupted wall time (one in each third), and three a
+ * seeded delay after a seeded number of runs finished (early, middle, late in the grid) —
+ * wall time alone varies too much with the load of a shared machine to be sure that kills
+ * land among finished runs. After each kill a rerun (in this JVM) must finish the grid
+ * with every run in runs.csv once, every CSV whole, nothing temporary left, the runs
  * finished before the kill untouched, and every run equal to an uninterrupted reference
  * (wall-clock columns aside).
  */
 class CrashTest {
     /** Seeds the kill moments; a failure names its moment, so it can be replayed. */
     private static final long KILL_SEED = 20_240_601L;
-    private static final int KILLS = 5;
+    /** Kills at a time, then kills after progress: 0 ≤ k < BY_TIME, then BY_TIME ≤ k < KILLS. */
+    private static final int BY_TIME = 3;
+    private static final int KILLS = 6;
 
     static final String GRID = """
             name: crash
@@ -85,7 +89,7 @@ class CrashTest {
         assertEquals(8, runIds(reference).size());
 
         Random random = new Random(KILL_SEED);
-        for (int k = 0; k <= KILLS; k++) {
+        for (int k = 0; k < KILLS; k++) {
             Kill kill = kill(file, k, random, totalMillis);
             Path exp = kill.out().resolve("crash");
             Map<Path, byte[]> before = finishedFiles(exp, kill.moment());
@@ -108,24 +112,24 @@ class CrashTest {
     }
 
     /**
-     * Kill k of KILLS: at a seeded moment in the k-th fifth of [0.3 s, total]; the last one
-     * (k == KILLS) a seeded delay after a seeded number of runs finished, because wall time
-     * varies with the load of a shared machine and killing with finished runs in place must
-     * always be covered.
+     * Kill k: for k < BY_TIME at a seeded moment in the k-th third of [0.3 s, total]; after
+     * that a seeded delay (< 150 ms) after a seeded number of runs finished, in the k-th
+     * third of 1..7.
      */
     private Kill kill(Path file, int k, Random random, long totalMillis) throws IOException, InterruptedException {
         Path out = tmp.resolve("kill" + k);
         Path log = tmp.resolve("kill" + k + ".log");
         Process p = deepgrid(file, out, log.getFileName().toString());
         String moment;
-        if (k < KILLS) {
-            double stratum = Math.max(1, totalMillis - 300) / (double) KILLS;
+        if (k < BY_TIME) {
+            double stratum = Math.max(1, totalMillis - 300) / (double) BY_TIME;
             long killAt = 300 + (long) ((k + random.nextDouble()) * stratum);
             moment = "kill " + k + " at " + killAt + " ms of " + totalMillis + " ms (seed " + KILL_SEED + ")";
             p.waitFor(killAt, TimeUnit.MILLISECONDS);
         } else {
-            int runs = 2 + random.nextInt(5);
-            long extra = random.nextInt(200);
+            int third = k - BY_TIME;
+            int runs = 1 + (int) ((third + random.nextDouble()) * 7 / (KILLS - BY_TIME));
+            long extra = random.nextInt(150);
             moment = "kill " + k + " " + extra + " ms after run " + runs + " of 8 finished (seed " + KILL_SEED + ")";
             awaitFinished(p, log, runs);
             p.waitFor(extra, TimeUnit.MILLISECONDS);
