@@ -1,6 +1,5 @@
 package deepgrid.report;
 
-import com.fasterxml.jackson.databind.RuntimeJsonMappingException;
 import deepgrid.DeepgridException;
 import deepgrid.run.results.Csv;
 import java.io.IOException;
@@ -70,7 +69,7 @@ public record RunTable(List<String> gridColumns, List<RunRow> rows) {
         List<Map<String, String>> rows;
         try {
             rows = Csv.read(file);
-        } catch (IOException | RuntimeJsonMappingException e) { // Jackson reports a short row unchecked
+        } catch (IOException | DeepgridException e) {
             throw new DeepgridException(file + " is not a valid result.csv: " + firstLine(e), e);
         }
         if (rows.size() != 1) {
@@ -96,7 +95,7 @@ public record RunTable(List<String> gridColumns, List<RunRow> rows) {
             for (Map<String, String> row : Csv.read(runsCsv)) {
                 rank.putIfAbsent(row.getOrDefault("run", ""), rank.size());
             }
-        } catch (IOException | RuntimeJsonMappingException e) {
+        } catch (IOException | DeepgridException e) {
             rank.clear(); // order by folder name instead; the data itself never comes from runs.csv
         }
         return rank;

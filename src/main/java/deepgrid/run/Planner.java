@@ -12,6 +12,7 @@ import deepgrid.run.grid.Expander;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * File → every run it stands for, each bound and validated. Order: read, apply
@@ -22,6 +23,9 @@ public final class Planner {
     /** The runs of one file, in order, and its grid paths (the extra columns of runs.csv). */
     public record Plan(Path file, String experiment, List<String> gridPaths, List<RunSpec> runs) {
     }
+
+    /** A {@code --set} path under the grid names a grid entry: {@code grid.optimizer.lr=[0.1, 0.01]}. */
+    private static final String GRID = "grid.";
 
     private Planner() {
     }
@@ -48,7 +52,10 @@ public final class Planner {
         return new Plan(file, runs.get(0).spec().name(), gridPaths, runs);
     }
 
-    /** Applies each "path=value" to the tree; the value is read as YAML ("0.1", "[8, 8]", "{type: adam}"). */
+    /**
+     * Applies each "path=value" to the tree; the value is read as YAML ("0.1", "[8, 8]", "{type: adam}").
+     * {@code grid.PATH=[...]} sets the grid entry PATH (a value under a grid path is still varied by the grid).
+     */
     public static Node applySets(Node root, List<String> sets) {
         Problems problems = new Problems();
         Node tree = root;
@@ -60,15 +67,30 @@ public final class Planner {
                 continue;
             }
             try {
-                TreePath path = TreePath.parse(set.substring(0, eq).trim(), origin);
+                String path = set.substring(0, eq).trim();
                 Node value = YamlReader.parseValue(origin.file(), set.substring(eq + 1));
-                tree = path.set(tree, value, origin);
+                tree = path.startsWith(GRID) ? setGridEntry(tree, path.substring(GRID.length()), value, origin)
+                        : TreePath.parse(path, origin).set(tree, value, origin);
             } catch (ConfigException e) {
                 problems.addAll(e);
             }
         }
         problems.throwIfAny();
         return tree;
+    }
+
+    /**
+     * {@code grid.PATH=[values]}: a grid key is a whole path written with dots and brackets
+     * ({@code optimizer.lr}), so it is one key of the grid map, added or replaced as written.
+     */
+    private static Node setGridEntry(Node root, String gridPath, Node values, Pos origin) {
+        TreePath.parse(gridPath, origin); // the check the grid's own keys get
+        Node grid = root instanceof Node.MapNode m ? m.get("grid") : null;
+        if (grid != null && !(grid instanceof Node.MapNode) && !(grid instanceof Node.Scalar s && s.isNull())) {
+            throw ConfigException.at(origin, "grid is " + grid.describe() + ", not a map of path: [values]");
+        }
+        Node.MapNode map = grid instanceof Node.MapNode g ? g : new Node.MapNode(origin, Map.of(), Map.of());
+        return TreePath.parse("grid", origin).set(root, map.with(gridPath, values), origin);
     }
 
     /** The file name without .yaml / .yml. */

@@ -13,16 +13,17 @@ import java.util.Map;
 
 /**
  * Expands an experiment tree into its run points: every variant (if any) × the cartesian
- * product of the grid (first path varies slowest) × {@code repeats} seeds (seed, seed+1, …).
- * Each point's tree has no grid or variants left, {@code repeats: 1}, its own seed, and
- * {@code data.seed} pinned to the experiment's so every point sees the same data split.
+ * product of the grid (first path varies slowest) × {@code repeats} seeds (seed, seed+1, …,
+ * from the point's own seed, so a variant or a grid may set it). Each point's tree has no
+ * grid or variants left, {@code repeats: 1}, its own seed, and {@code data.seed} pinned to
+ * the file's seed so every point sees the same data split.
  */
 public final class Expander {
     /** One run point: its tree, its grid coordinates (path → value as written), variant name, repeat index. */
     public record Point(Node tree, Map<String, String> coordinates, String variant, int repeat) {
     }
 
-    /** One grid path, where its key is written (problems with the path are reported there, once), and its values. */
+    /** One grid path, where its key is written (for problems in setting it), and its values. */
     private record Axis(TreePath path, Pos pos, List<Node> values) {
     }
 
@@ -37,20 +38,20 @@ public final class Expander {
         Problems problems = new Problems();
         List<Axis> axes = axes(map.get("grid"), problems);
         List<Variants.Variant> variants = Variants.read(map.get("variants"), problems);
-        problems.throwIfAny();
         Node.MapNode base = map.without("grid").without("variants");
-        long seed = Variants.integer(map.get("seed"), 0);
-        long repeats = Math.max(1, Variants.integer(map.get("repeats"), 1));
+        long dataSeed = Variants.integer(map.get("seed"), 0);
         List<Point> points = new ArrayList<>();
+        // expand what is valid even after a problem, so that every problem is found in one pass
         for (Variants.Variant v : variants) {
             Node merged = Variants.merge(base, v.tree());
             for (Map<String, Node> combo : product(axes)) {
-                Node tree = merged;
+                Node.MapNode tree = (Node.MapNode) merged;
                 for (Axis a : axes) {
                     tree = set(tree, a, combo.get(a.path().text()), problems);
                 }
+                long repeats = Math.max(1, Variants.integer(tree.get("repeats"), 1));
                 for (int r = 0; r < repeats; r++) {
-                    points.add(new Point(pin(tree, seed, r), text(combo), v.name(), r));
+                    points.add(new Point(pin(tree, dataSeed, r), text(combo), v.name(), r));
                 }
             }
         }
@@ -101,21 +102,22 @@ public final class Expander {
         return combos;
     }
 
-    private static Node set(Node tree, Axis axis, Node value, Problems problems) {
+    private static Node.MapNode set(Node.MapNode tree, Axis axis, Node value, Problems problems) {
         try {
-            return axis.path().set(tree, value, axis.pos());
+            return (Node.MapNode) axis.path().set(tree, value, axis.pos());
         } catch (ConfigException e) {
             problems.addAll(e);
             return tree;
         }
     }
 
-    /** The tree of repeat r: seed + r, repeats 1, data.seed pinned to the experiment's data seed. */
-    private static Node pin(Node tree, long seed, int r) {
-        Node.MapNode m = (Node.MapNode) tree;
+    /** The tree of repeat r: its seed + r, repeats 1, data.seed (if not given) pinned to the file's seed. */
+    private static Node pin(Node.MapNode tree, long dataSeed, int r) {
+        Node.MapNode m = tree;
         Pos p = m.pos();
+        long seed = Variants.integer(m.get("seed"), 0);
         if (m.get("data") instanceof Node.MapNode d && d.get("seed") == null) {
-            m = m.with("data", d.with("seed", new Node.Scalar(p, Long.toString(seed), false)));
+            m = m.with("data", d.with("seed", new Node.Scalar(p, Long.toString(dataSeed), false)));
         }
         return m.with("seed", new Node.Scalar(p, Long.toString(seed + r), false))
                 .with("repeats", new Node.Scalar(p, "1", false));

@@ -134,13 +134,18 @@ public final class Queue {
     private ResultsStore open(Planner.Plan plan, Start start) throws IOException {
         List<String> order = plan.runs().stream().map(RunSpec::id).toList();
         ResultsStore store = ResultsStore.open(out.resolve(plan.experiment()), plan.gridPaths(), order);
-        if (start == Start.FRESH) {
-            store.fresh();
-        } else {
-            store.retireAllBut(new java.util.HashSet<>(order)); // runs of an earlier version of the file
+        try {
+            if (start == Start.FRESH) {
+                store.fresh();
+            } else {
+                store.retireAllBut(new java.util.HashSet<>(order)); // runs of an earlier version of the file
+            }
+            store.rebuildRunsCsv();
+            return store;
+        } catch (IOException | RuntimeException e) {
+            store.close();
+            throw e;
         }
-        store.rebuildRunsCsv();
-        return store;
     }
 
     private RunResult trainOne(ResultsStore store, RunSpec run, Progress progress) {

@@ -1,10 +1,12 @@
 package deepgrid.run.results;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.RuntimeJsonMappingException;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import deepgrid.DeepgridException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -48,7 +50,10 @@ public final class Csv {
         return Double.toString(v);
     }
 
-    /** Reads a whole CSV file with a header into rows of column → cell; a short or long row is an error. */
+    /**
+     * Reads a whole CSV file with a header into rows of column → cell; a short or long row
+     * is a DeepgridException naming the file and line (a results file edited by hand).
+     */
     public static List<Map<String, String>> read(Path file) throws IOException {
         CsvSchema schema = CsvSchema.emptySchema().withHeader();
         List<Map<String, String>> rows = new ArrayList<>();
@@ -57,9 +62,11 @@ public final class Csv {
                 rows.add(new LinkedHashMap<>(it.next()));
             }
         } catch (RuntimeJsonMappingException e) {
-            // jackson reports a short or long row unchecked; to callers it is an unreadable file
-            String m = String.valueOf(e.getMessage()).strip();
-            throw new IOException(m.lines().findFirst().orElse(m), e);
+            // the iterator wraps the parser's exception, which knows the line
+            String where = e.getCause() instanceof JsonProcessingException p && p.getLocation() != null
+                    ? ":" + p.getLocation().getLineNr() : "";
+            String what = e.getCause() instanceof JsonProcessingException p ? p.getOriginalMessage() : e.getMessage();
+            throw new DeepgridException(file + where + ": " + what, e);
         }
         return rows;
     }

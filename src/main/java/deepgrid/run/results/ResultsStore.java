@@ -5,6 +5,7 @@ import deepgrid.run.RunResult;
 import deepgrid.run.RunSpec;
 import deepgrid.run.Status;
 import java.io.IOException;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -39,9 +40,14 @@ public final class ResultsStore implements AutoCloseable {
     /** Locks {@code dir}, removes what an interrupted process left, and rebuilds runs.csv. */
     public static ResultsStore open(Path dir, List<String> gridPaths, List<String> runOrder) throws IOException {
         ResultsLock lock = ResultsLock.acquire(dir);
-        ResultsStore store = new ResultsStore(dir, lock, gridPaths, runOrder);
-        store.recover();
-        return store;
+        try {
+            ResultsStore store = new ResultsStore(dir, lock, gridPaths, runOrder);
+            store.recover();
+            return store;
+        } catch (IOException | RuntimeException e) {
+            lock.close(); // e.g. a result.csv edited by hand: say so, and leave the folder free
+            throw e;
+        }
     }
 
     /**
@@ -186,20 +192,11 @@ public final class ResultsStore implements AutoCloseable {
             for (Path run : list.sorted().toList()) {
                 Path result = run.resolve("result.csv");
                 if (!run.getFileName().toString().startsWith(".") && Files.isRegularFile(result)) {
-                    rows.addAll(readResult(result));
+                    rows.addAll(Csv.read(result));
                 }
             }
         }
         return rows;
-    }
-
-    private static List<Map<String, String>> readResult(Path file) throws IOException {
-        try {
-            return Csv.read(file);
-        } catch (IOException e) {
-            throw new IOException(file + " is not a valid result.csv (" + e.getMessage()
-                    + "); move that run folder away and rerun", e);
-        }
     }
 
     private void recover() throws IOException {
@@ -229,8 +226,15 @@ public final class ResultsStore implements AutoCloseable {
         }
     }
 
+    /** Removes the empty in-flight folder (a run still in it keeps it), then releases the folder. */
     @Override
     public void close() throws IOException {
-        lock.close();
+        try {
+            Files.deleteIfExists(dir.resolve("runs").resolve(".inflight"));
+        } catch (DirectoryNotEmptyException e) {
+            // a run did not finish (its queue stopped on an error); the next open clears it
+        } finally {
+            lock.close();
+        }
     }
 }

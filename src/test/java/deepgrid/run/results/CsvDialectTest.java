@@ -1,0 +1,191 @@
+package deepgrid.run.results;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import deepgrid.DeepgridException;
+import deepgrid.cli.Main;
+import deepgrid.train.EpochMetrics;
+import deepgrid.train.SplitMetrics;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * SPEC §3: RFC 4180, a header row, UTF-8, '.' decimals, one value per cell, nothing a
+ * spreadsheet would run as a formula. Lines are checked with a small RFC 4180 splitter
+ * written here, independent of the library that writes them.
+ */
+class CsvDialectTest {
+    @TempDir
+    Path tmp;
+
+    /** RFC 4180 §2: fields split by commas; a quoted field may hold commas, line breaks and doubled quotes. */
+    static List<List<String>> rfc4180(String text) {
+        List<List<String>> rows = new ArrayList<>();
+        List<String> row = new ArrayList<>();
+        StringBuilder field = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
+                    field.append('"');
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    field.append(c);
+                }
+            } else if (c == '"') {
+                assertEquals(0, field.length(), "a quote inside an unquoted field at " + i);
+                quoted = true;
+            } else if (c == ',' || c == '\n') {
+                row.add(field.toString());
+                field.setLength(0);
+                if (c == '\n') {
+                    rows.add(row);
+                    row = new ArrayList<>();
+                }
+            } else {
+                assertFalse(c == '\r', "bare CR at " + i);
+                field.append(c);
+            }
+        }
+        assertFalse(quoted, "unterminated quote");
+        assertTrue(row.isEmpty() && field.length() == 0, "the last line has no line break");
+        return rows;
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+        "=SUM(A1:A9)|'=SUM(A1:A9)", "+cmd|'+cmd", "-x|'-x", "@home|'@home", "-|'-", "+1+1|'+1+1",
+        "-0.5|-0.5", "+3|+3", "1e-3|1e-3", "8.2E51|8.2E51", ".5|.5", "relu|relu", "'quoted|'quoted"})
+    void formulaLookingTextIsDefusedAndNumbersAreNot(String cell, String written) {
+        assertEquals(written, Csv.defuse(cell));
+        assertEquals("", Csv.defuse(""));
+    }
+
+    @Test
+    void aRowIsOneRfc4180LineThatReadsBackCellForCell() throws IOException {
+        List<String> cells = List.of("model.layers[*].activation", "{type: sgd, lr: 0.1}", "say \"hi\"", "two\nlines",
+                "", "α β 🚀", " padded ", "0.1", "=1+2");
+        String line = Csv.row(cells);
+        List<String> expected = new ArrayList<>(cells);
+        expected.set(8, "'=1+2");
+        assertEquals(List.of(expected), rfc4180(line));
+        Path file = tmp.resolve("x.csv");
+        Files.writeString(file, Csv.row(List.of("a", "b", "c", "d", "e", "f", "g", "h", "i")) + line);
+        assertEquals(expected, List.copyOf(Csv.read(file).get(0).values()));
+    }
+
+    @Test
+    void readingFailsOnAShortOrLongRow() throws IOException {
+        Path file = tmp.resolve("x.csv");
+        Map<String, String> cases = Map.of(
+                "a,b\n1\n", ":2: Not enough column values: expected 2, found 1",
+                "a,b\n1,2,3\n", ":2: Too many entries: expected at most 2",
+                "a,b\n1,2\n3\n", ":3: Not enough column values: expected 2, found 1");
+        for (var c : cases.entrySet()) {
+            Files.writeString(file, c.getKey());
+            DeepgridException e = assertThrows(DeepgridException.class, () -> Csv.read(file), c.getKey());
+            assertTrue(e.getMessage().startsWith(file + c.getValue()), e.getMessage());
+        }
+    }
+
+    @Test
+    void numbersUseADotAndNoThousandsSeparatorsWhateverTheLocale() {
+        Locale saved = Locale.getDefault();
+        try {
+            for (Locale l : List.of(Locale.GERMANY, Locale.FRANCE, new Locale("ar", "EG"), new Locale("hi", "IN"))) {
+                Locale.setDefault(l);
+                var m = new EpochMetrics(3, new SplitMetrics(1234567.25, 0.5), SplitMetrics.NONE,
+                        new SplitMetrics(0.125, 1.0), 1e-7, 0.001, new EpochMetrics.Timing(1.5, 12345.25));
+                assertEquals(List.of(List.of("3", "1234567.25", "0.5", "", "", "0.125", "1", "1.0E-7", "0.001", "1.5000",
+                        "12345.2500")), rfc4180(Csv.row(Columns.metricsRow(m))), l.toString());
+            }
+        } finally {
+            Locale.setDefault(saved);
+        }
+    }
+
+    @Test
+    void theFilesOfARunAreUtf8Rfc4180WithOneHeaderAndDotDecimals() throws IOException {
+        Path file = Files.writeString(tmp.resolve("d.yaml"), """
+                name: d
+                data: {source: xor}
+                model:
+                  layers:
+                    - dense: 3
+                      activation: tanh
+                    - dense: 1
+                loss: binary_cross_entropy
+                optimizer: {type: sgd, lr: 0.5}
+                training: {epochs: 2, batch_size: full}
+                grid:
+                  model.layers[*].activation: [tanh, relu]
+                  description: ["α β, \\"quoted\\"", "=1+2", "@home"]
+                """);
+        Locale saved = Locale.getDefault();
+        int code;
+        try {
+            Locale.setDefault(Locale.GERMANY);
+            code = Main.execute(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), "run",
+                    file.toString(), "--out", tmp.resolve("results").toString());
+        } finally {
+            Locale.setDefault(saved);
+        }
+        assertEquals(Main.OK, code);
+        Path exp = tmp.resolve("results").resolve("d");
+        List<List<String>> runs = checkFile(exp.resolve("runs.csv"), 6);
+        assertEquals(List.of("run", "status", "variant", "seed", "model.layers[*].activation", "description"),
+                runs.get(0).subList(0, 6));
+        assertEquals(List.of("α β, \"quoted\"", "'=1+2", "'@home"), runs.subList(1, 4).stream().map(r -> r.get(5)).toList());
+        try (Stream<Path> dirs = Files.list(exp.resolve("runs"))) {
+            for (Path run : dirs.toList()) {
+                checkFile(run.resolve("metrics.csv"), 3);
+                checkFile(run.resolve("result.csv"), 1);
+            }
+        }
+    }
+
+    /** Whole UTF-8 RFC 4180 text, one header, every row as wide as it, numeric cells with '.' decimals only. */
+    private static List<List<String>> checkFile(Path csv, int rows) throws IOException {
+        byte[] bytes = Files.readAllBytes(csv);
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        assertTrue(java.util.Arrays.equals(bytes, text.getBytes(StandardCharsets.UTF_8)), csv + " is not UTF-8");
+        assertFalse(text.startsWith("\uFEFF"), csv + " starts with a byte order mark");
+        List<List<String>> table = rfc4180(text);
+        assertEquals(rows + 1, table.size(), csv.toString());
+        List<String> header = table.get(0);
+        for (List<String> row : table.subList(1, table.size())) {
+            assertEquals(header.size(), row.size(), csv + ": " + row);
+            assertFalse(row.equals(header), csv + " repeats its header");
+            for (int i = 0; i < row.size(); i++) {
+                String cell = row.get(i);
+                if (cell.matches("[-+]?[0-9.,]+([eE][-+]?[0-9]+)?")) {
+                    assertFalse(cell.contains(","), csv + ": " + header.get(i) + " = " + cell);
+                    Double.parseDouble(cell);
+                }
+            }
+        }
+        assertEquals(Csv.read(csv).size(), rows);
+        Map<String, String> first = rows > 0 ? Csv.read(csv).get(0) : Map.of();
+        assertEquals(rows > 0 ? header : List.of(), List.copyOf(first.keySet()));
+        return table;
+    }
+}
