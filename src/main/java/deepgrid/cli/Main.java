@@ -37,6 +37,12 @@ public final class Main implements Runnable {
                 line.getErr().flush();
                 return INVALID;
             }
+            if (e instanceof java.io.IOException || e instanceof java.io.UncheckedIOException) {
+                // the disk or the file system, not the user's files: runs could not be recorded
+                line.getErr().println("deepgrid: cannot write results: " + e.getMessage());
+                line.getErr().flush();
+                return RUN_FAILED;
+            }
             throw e;
         });
         return cl.execute(args);

@@ -29,7 +29,8 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--fresh", description = "Start over: earlier results move to results/NAME/previous/TIME/.")
     private boolean fresh;
 
-    @Option(names = "--set", paramLabel = "PATH=VALUE", description = "Override a value before expansion, e.g. --set optimizer.lr=0.01 (repeatable).")
+    @Option(names = "--set", paramLabel = "PATH=VALUE", description = {"Override a value before expansion (repeatable), e.g. --set optimizer.lr=0.01,",
+                "--set model.layers[0].dense=64, or a grid entry: --set grid.optimizer.lr=[0.1,0.01]."})
     private List<String> sets = new ArrayList<>();
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "results", description = "Results folder (default: ${DEFAULT-VALUE}).")
@@ -45,9 +46,11 @@ final class RunCommand implements Callable<Integer> {
         }
         Queue queue = new Queue(new DataLoader(), out, Report::rebuild); // statistics stay current after every run
         List<Planner.Plan> plans = queue.plan(Queue.files(paths), sets);
-        Progress.Mode mode = System.console() != null ? Progress.Mode.LIVE : Progress.Mode.LINES;
-        Queue.Outcome o = queue.run(plans, jobs, fresh ? Queue.Start.FRESH : Queue.Start.RESUME, mode);
         var err = spec.commandLine().getErr();
+        Progress.Mode mode = System.console() != null ? Progress.Mode.LIVE : Progress.Mode.LINES;
+        int total = plans.stream().mapToInt(p -> p.runs().size()).sum();
+        Queue.Outcome o = queue.run(plans, jobs, fresh ? Queue.Start.FRESH : Queue.Start.RESUME,
+                new Progress(err, total, jobs, mode));
         err.printf("%d runs: %d completed, %d diverged, %d failed, %d already done; results in %s%n", o.total(),
                 o.completed(), o.diverged(), o.failed(), o.skipped(), out);
         err.flush();

@@ -3,7 +3,7 @@ package deepgrid.run.queue;
 import deepgrid.run.RunResult;
 import deepgrid.run.RunSpec;
 import deepgrid.train.EpochMetrics;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.Locale;
 
 /**
@@ -11,7 +11,7 @@ import java.util.Locale;
  * epoch, ETA), otherwise one plain line per finished run. Thread-safe.
  */
 public final class Progress {
-    private final PrintStream out;
+    private final PrintWriter out;
     private final int total;
     private final int jobs;
     private final boolean live;
@@ -19,8 +19,8 @@ public final class Progress {
     private int done;
     private int trained;
 
-    /** {@code live} when stderr is a terminal. */
-    public Progress(PrintStream out, int total, int jobs, Mode mode) {
+    /** Progress of {@code total} runs on {@code jobs} threads, written to {@code out}. */
+    public Progress(PrintWriter out, int total, int jobs, Mode mode) {
         this.out = out;
         this.total = total;
         this.jobs = jobs;

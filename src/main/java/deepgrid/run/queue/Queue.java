@@ -53,7 +53,7 @@ public final class Queue {
         this(loader, out, dir -> { });
     }
 
-    /** Every experiment file named: files as given, folders as their *.yaml / *.yml in name order. */
+    /** Every experiment file named, once: files as given, folders as their *.yaml / *.yml in name order. */
     public static List<Path> files(List<Path> args) {
         Problems problems = new Problems();
         List<Path> files = new ArrayList<>();
@@ -76,7 +76,13 @@ public final class Queue {
             }
         }
         problems.throwIfAny();
-        return files;
+        return dedupe(files);
+    }
+
+    /** The files without repeats (the same file named twice, or inside a folder also named): first place wins. */
+    private static List<Path> dedupe(List<Path> files) {
+        var seen = new java.util.HashSet<Path>();
+        return files.stream().filter(f -> seen.add(f.toAbsolutePath().normalize())).toList();
     }
 
     /** Plans every file; all problems of all files at once. */
@@ -101,13 +107,12 @@ public final class Queue {
         return plans;
     }
 
-    /** Trains every unfinished run of {@code plans}. */
-    public Outcome run(List<Planner.Plan> plans, int jobs, Start start, Progress.Mode mode) throws IOException {
+    /** Trains every unfinished run of {@code plans} on {@code jobs} threads, reporting to {@code progress}. */
+    public Outcome run(List<Planner.Plan> plans, int jobs, Start start, Progress progress) throws IOException {
         List<ResultsStore> stores = new ArrayList<>();
         try {
             List<Runnable> tasks = new ArrayList<>();
             int total = plans.stream().mapToInt(p -> p.runs().size()).sum();
-            Progress progress = new Progress(System.err, total, jobs, mode);
             Tally tally = new Tally();
             for (Planner.Plan plan : plans) {
                 ResultsStore store = open(plan, start);

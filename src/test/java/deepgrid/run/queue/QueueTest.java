@@ -146,7 +146,8 @@ class QueueTest {
         List<Planner.Plan> plans = new Queue(new DataLoader(), out).plan(Queue.files(List.of(tmp)), List.of());
         Files.move(data, tmp.resolve("elsewhere.csv")); // gone between validation and training
 
-        Queue.Outcome o = new Queue(new DataLoader(), out).run(plans, 1, Queue.Start.RESUME, Progress.Mode.LINES);
+        Queue.Outcome o = new Queue(new DataLoader(), out).run(plans, 1, Queue.Start.RESUME,
+                new Progress(new java.io.PrintWriter(java.io.Writer.nullWriter()), 0, 1, Progress.Mode.LINES));
         assertEquals(new Queue.Outcome(8, 0, 4, 0, 4), o);
         for (Map<String, String> row : runs(out.resolve("c"))) {
             assertEquals("failed", row.get("status"));
