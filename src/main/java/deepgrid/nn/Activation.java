@@ -14,4 +14,14 @@ public interface Activation {
 
     /** The YAML name, e.g. "leaky_relu". */
     String name();
+
+    /** True for activations with flat tails where learning stalls (sigmoid, tanh). */
+    default boolean saturates() {
+        return false;
+    }
+
+    /** True when output y lies in a flat tail (for the saturated fraction of layers.csv). */
+    default boolean isSaturated(double y) {
+        return false;
+    }
 }

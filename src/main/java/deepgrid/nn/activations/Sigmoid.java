@@ -35,4 +35,14 @@ public record Sigmoid() implements Activation {
         double e = Math.exp(z);
         return e / (1.0 + e);
     }
+
+    @Override
+    public boolean saturates() {
+        return true;
+    }
+
+    @Override
+    public boolean isSaturated(double y) {
+        return y < 0.01 || y > 0.99; // σ'(z) < 0.0099, under 4% of its peak 0.25
+    }
 }

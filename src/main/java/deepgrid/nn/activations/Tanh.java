@@ -23,4 +23,14 @@ public record Tanh() implements Activation {
     public String name() {
         return "tanh";
     }
+
+    @Override
+    public boolean saturates() {
+        return true;
+    }
+
+    @Override
+    public boolean isSaturated(double y) {
+        return Math.abs(y) > 0.99; // tanh'(z) = 1 − y² < 0.02
+    }
 }
