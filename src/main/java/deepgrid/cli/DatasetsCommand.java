@@ -7,7 +7,10 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Spec;
 
-/** {@code deepgrid datasets}: the built-in sources with their options and defaults, and where real data was found. */
+/**
+ * {@code deepgrid datasets}: the matrix kernel that will train, the built-in sources with their
+ * options and defaults, and where real data was found.
+ */
 @Command(name = "datasets", mixinStandardHelpOptions = true,
         description = "List the built-in data sources (options and defaults) and where real data sets were found.")
 final class DatasetsCommand implements Callable<Integer> {
@@ -17,6 +20,9 @@ final class DatasetsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var out = spec.commandLine().getOut();
+        out.println("Matrix kernel (choose with DEEPGRID_KERNEL=auto|native|java, threads with DEEPGRID_THREADS):");
+        out.println("  " + Version.kernel());
+        out.println();
         out.println("Sources (data.source) and their options with defaults:");
         for (SourceCatalog.SourceInfo s : SourceCatalog.sources()) {
             out.printf("  %-14s %s%n", s.name(), s.description());

@@ -1,8 +1,10 @@
 package deepgrid.cli;
 
+import deepgrid.DeepgridException;
+import deepgrid.math.Kernel;
 import picocli.CommandLine;
 
-/** {@code --version}: deepgrid's version and the Java runtime. */
+/** {@code --version}: deepgrid's version, the Java runtime and the matrix kernel that runs the products. */
 final class Version implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
@@ -10,6 +12,16 @@ final class Version implements CommandLine.IVersionProvider {
         return new String[] {
             "deepgrid " + (v == null ? "(development build)" : v),
             "java " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")",
+            "kernel: " + kernel(),
         };
+    }
+
+    /** The active kernel, or why none could be chosen (a bad DEEPGRID_KERNEL must not hide the version). */
+    static String kernel() {
+        try {
+            return Kernel.description();
+        } catch (DeepgridException e) {
+            return "none: " + e.getMessage();
+        }
     }
 }

@@ -68,9 +68,14 @@ public final class FlatMatrix extends AbstractRealMatrix {
         return buffer != null && buffer.rows == rows && buffer.cols == cols ? buffer : new FlatMatrix(rows, cols);
     }
 
-    /** The rows named by {@code index}, in that order, as a new matrix. */
+    /** The rows named by {@code index[from..to)}, in that order, as a new matrix. */
     public FlatMatrix selectRows(int[] index, int from, int to) {
-        FlatMatrix out = new FlatMatrix(to - from, cols);
+        return selectRowsInto(index, from, to, new FlatMatrix(to - from, cols));
+    }
+
+    /** Copies the rows named by {@code index[from..to)}, in that order, into {@code out}; returns out. */
+    public FlatMatrix selectRowsInto(int[] index, int from, int to, FlatMatrix out) {
+        Check.shape("out", out, to - from, cols);
         for (int i = from; i < to; i++) {
             System.arraycopy(data, index[i] * cols, out.data, (i - from) * cols, cols);
         }

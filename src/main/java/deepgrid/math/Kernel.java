@@ -4,11 +4,21 @@ package deepgrid.math;
  * The one place matrix products run. Every layer multiplies through these three
  * shapes — {@code a·b} (forward), {@code aᵀ·b} (weight gradient {@code xᵀ·dOut})
  * and {@code a·bᵀ} (input gradient {@code dOut·Wᵀ}) — so making them fast here
- * makes the whole pipeline fast. The loops below are the portable reference:
- * row-major, the innermost loop runs over contiguous memory.
+ * makes the whole pipeline fast. They run on a BLAS {@code dgemm} straight on the
+ * flat row-major arrays (see {@link RowMajorBlas}): native OpenBLAS when the system
+ * has it, else a pure-Java BLAS; {@link KernelChoice} says how one is picked and
+ * {@link #description()} which one runs. The {@code *Into} forms overwrite a buffer
+ * the caller reuses from batch to batch; it must not share storage with a or b.
  */
 public final class Kernel {
+    private static volatile KernelChoice active;
+
     private Kernel() {
+    }
+
+    /** Which kernel runs, e.g. "native BLAS: OpenBLAS (…) via netlib JNI, 1 thread (OPENBLAS_NUM_THREADS)". */
+    public static String description() {
+        return active().description();
     }
 
     /** A new a·b. */
@@ -33,23 +43,7 @@ public final class Kernel {
         int m = b.getColumnDimension();
         Check.shape("b", b, k, -1);
         Check.shape("c", c, n, m);
-        double[] ad = a.data();
-        double[] bd = b.data();
-        double[] cd = c.data();
-        java.util.Arrays.fill(cd, 0.0);
-        for (int i = 0; i < n; i++) {
-            int ci = i * m;
-            for (int p = 0; p < k; p++) {
-                double aip = ad[i * k + p];
-                if (aip == 0.0) {
-                    continue;
-                }
-                int bp = p * m;
-                for (int j = 0; j < m; j++) {
-                    cd[ci + j] += aip * bd[bp + j];
-                }
-            }
-        }
+        active().blas().multiply(n, k, m, a.data(), b.data(), c.data());
         return c;
     }
 
@@ -60,23 +54,7 @@ public final class Kernel {
         int m = b.getColumnDimension();
         Check.shape("b", b, n, -1);
         Check.shape("c", c, k, m);
-        double[] ad = a.data();
-        double[] bd = b.data();
-        double[] cd = c.data();
-        java.util.Arrays.fill(cd, 0.0);
-        for (int r = 0; r < n; r++) {
-            int br = r * m;
-            for (int i = 0; i < k; i++) {
-                double ari = ad[r * k + i];
-                if (ari == 0.0) {
-                    continue;
-                }
-                int ci = i * m;
-                for (int j = 0; j < m; j++) {
-                    cd[ci + j] += ari * bd[br + j];
-                }
-            }
-        }
+        active().blas().multiplyTransA(n, k, m, a.data(), b.data(), c.data());
         return c;
     }
 
@@ -87,18 +65,21 @@ public final class Kernel {
         int m = b.getRowDimension();
         Check.shape("b", b, -1, k);
         Check.shape("c", c, n, m);
-        double[] ad = a.data();
-        double[] bd = b.data();
-        double[] cd = c.data();
-        for (int i = 0; i < n; i++) {
-            int ai = i * k;
-            for (int j = 0; j < m; j++) {
-                int bj = j * k;
-                double s = 0.0;
-                for (int p = 0; p < k; p++) {
-                    s += ad[ai + p] * bd[bj + p];
+        active().blas().multiplyTransB(n, k, m, a.data(), b.data(), c.data());
+        return c;
+    }
+
+    // Chosen on first use, not in a static initializer, so that a bad setting surfaces as a
+    // DeepgridException with its message (every time it is used), not as a class-init error.
+    private static KernelChoice active() {
+        KernelChoice c = active;
+        if (c == null) {
+            synchronized (Kernel.class) {
+                c = active;
+                if (c == null) {
+                    c = KernelChoice.fromSettings();
+                    active = c;
                 }
-                cd[i * m + j] = s;
             }
         }
         return c;

@@ -7,7 +7,8 @@ import org.apache.commons.math3.linear.RealMatrix;
  * One stage of the pipeline. Order of use: {@code forward(x, phase)} on a batch
  * (batch × inWidth), then at most one {@code backward(dOut)} for that batch, which
  * writes the gradients of {@link #params()} in place and returns dL/dx. A layer keeps
- * only what its backward pass needs.
+ * only what its backward pass needs. A returned matrix may be a buffer the layer reuses
+ * from batch to batch: read it before the layer's next forward (or backward) call.
  */
 public interface Layer {
     /** The layer's output for x (batch × inWidth) → (batch × outWidth). */
@@ -15,6 +16,15 @@ public interface Layer {
 
     /** Given dL/d(output) of the last forward pass, writes parameter gradients and returns dL/dx. */
     RealMatrix backward(RealMatrix dOut);
+
+    /**
+     * Like {@link #backward}, for the first layer of a network in training: writes the
+     * parameter gradients, but dL/dx (the gradient of the data) is not wanted. Layers
+     * whose dL/dx costs a matrix product skip it.
+     */
+    default void backwardParams(RealMatrix dOut) {
+        backward(dOut);
+    }
 
     /** Learnable parameters (empty for parameter-free layers). */
     default List<Param> params() {

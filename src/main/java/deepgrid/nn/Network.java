@@ -6,8 +6,9 @@ import org.apache.commons.math3.linear.RealMatrix;
 
 /**
  * Layers in order and the loss fused with the output activation. Order of use in
- * training: {@link #scores} in {@link Phase#TRAIN}, then {@link #backward} with the
- * batch's targets, which leaves every parameter's gradient of the data loss in place.
+ * training: {@link #scores} in {@link Phase#TRAIN}, then {@link #gradients} (or
+ * {@link #backward}, which also returns dL/dx) with the batch's targets, which leaves
+ * every parameter's gradient of the data loss in place.
  */
 public final class Network {
     private final List<Layer> layers;
@@ -45,6 +46,19 @@ public final class Network {
             d = layers.get(i).backward(d);
         }
         return d;
+    }
+
+    /**
+     * Backpropagates like {@link #backward} but stops at the first layer's parameter
+     * gradients: training has no use for dL/dx of the data, and skipping it saves the first
+     * layer's dOut·Wᵀ (batch × inputs, the widest product on image data).
+     */
+    public void gradients(RealMatrix scores, RealMatrix targets) {
+        RealMatrix d = loss.gradient(scores, targets);
+        for (int i = layers.size() - 1; i > 0; i--) {
+            d = layers.get(i).backward(d);
+        }
+        layers.get(0).backwardParams(d);
     }
 
     /** Mean data loss of (x, targets) in the given phase. */

@@ -41,6 +41,14 @@ public record Encoded(FlatMatrix x, FlatMatrix targets, int classes) {
 
     /** Rows {@code order[from..to)} as a batch. */
     public Encoded rows(int[] order, int from, int to) {
-        return new Encoded(x.selectRows(order, from, to), targets.selectRows(order, from, to), classes);
+        return rows(order, from, to, null);
+    }
+
+    /** Rows {@code order[from..to)} as a batch, copied into {@code reuse}'s storage when it has the size (may be null). */
+    public Encoded rows(int[] order, int from, int to, Encoded reuse) {
+        int n = to - from;
+        FlatMatrix bx = FlatMatrix.reuse(reuse == null ? null : reuse.x, n, x.getColumnDimension());
+        FlatMatrix bt = FlatMatrix.reuse(reuse == null ? null : reuse.targets, n, targets.getColumnDimension());
+        return new Encoded(x.selectRowsInto(order, from, to, bx), targets.selectRowsInto(order, from, to, bt), classes);
     }
 }

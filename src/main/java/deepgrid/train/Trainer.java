@@ -71,10 +71,11 @@ public final class Trainer {
         int[] order = spec.order() == TrainingSpec.Order.SHUFFLE ? shuffleRng.permutation(n) : identity(n);
         List<Param> params = net.params();
         Penalty penalty = spec.optimization().penalty();
+        Encoded b = null;
         for (int from = 0; from < n; from += batch) {
-            Encoded b = train.rows(order, from, Math.min(n, from + batch));
+            b = train.rows(order, from, Math.min(n, from + batch), b); // reuses the last batch's storage
             RealMatrix scores = net.scores(b.x(), Phase.TRAIN);
-            net.backward(scores, b.targets());
+            net.gradients(scores, b.targets());
             penalty.addGradient(params);
             if (spec.clipGradNorm() > 0) {
                 GradientClipping.clipByGlobalNorm(params, spec.clipGradNorm());
@@ -102,9 +103,13 @@ public final class Trainer {
         double lossSum = 0.0;
         double correct = 0.0;
         int[] all = identity(n);
+        Encoded chunk = null; // storage reused from chunk to chunk, never the split's own
         for (int from = 0; from < n; from += EVAL_CHUNK) {
             int to = Math.min(n, from + EVAL_CHUNK);
-            Encoded c = from == 0 && to == n ? split : split.rows(all, from, to);
+            if (from > 0 || to < n) {
+                chunk = split.rows(all, from, to, chunk);
+            }
+            Encoded c = chunk == null ? split : chunk;
             RealMatrix scores = net.scores(c.x(), Phase.EVAL);
             lossSum += net.lossFunction().value(scores, c.targets()) * (to - from);
             if (split.classes() > 0) {

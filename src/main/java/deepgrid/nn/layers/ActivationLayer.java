@@ -7,12 +7,16 @@ import deepgrid.nn.Layer;
 import deepgrid.nn.Phase;
 import org.apache.commons.math3.linear.RealMatrix;
 
-/** Applies an {@link Activation} element by element: y = f(z); backward dz = dOut ⊙ f'(z). */
+/**
+ * Applies an {@link Activation} element by element: y = f(z); backward dz = dOut ⊙ f'(z).
+ * y and dz are buffers reused while the batch size stays the same.
+ */
 public final class ActivationLayer implements Layer {
     private final Activation f;
     private final int width;
     private FlatMatrix z; // (batch × width)
     private FlatMatrix y; // (batch × width)
+    private FlatMatrix dz; // (batch × width)
 
     public ActivationLayer(Activation f, int width) {
         this.f = f;
@@ -27,12 +31,12 @@ public final class ActivationLayer implements Layer {
     public RealMatrix forward(RealMatrix input, Phase phase) {
         z = FlatMatrix.of(input);
         Check.shape("z", z, -1, width);
+        y = FlatMatrix.reuse(y, z.getRowDimension(), width);
         double[] zd = z.data();
-        double[] yd = new double[zd.length];
+        double[] yd = y.data();
         for (int i = 0; i < zd.length; i++) {
             yd[i] = f.apply(zd[i]);
         }
-        y = new FlatMatrix(z.getRowDimension(), width, yd);
         return y;
     }
 
@@ -43,11 +47,12 @@ public final class ActivationLayer implements Layer {
         double[] zd = z.data();
         double[] yd = y.data();
         double[] g = dOut.data();
-        double[] dz = new double[zd.length];
+        dz = FlatMatrix.reuse(dz, z.getRowDimension(), width);
+        double[] dzd = dz.data();
         for (int i = 0; i < zd.length; i++) {
-            dz[i] = g[i] * f.derivative(zd[i], yd[i]);
+            dzd[i] = g[i] * f.derivative(zd[i], yd[i]);
         }
-        return new FlatMatrix(z.getRowDimension(), width, dz);
+        return dz;
     }
 
     /** The last forward pass's output (for diagnostics). */

@@ -12,12 +12,16 @@ import deepgrid.nn.Phase;
 import java.util.List;
 import org.apache.commons.math3.linear.RealMatrix;
 
-/** Fully connected layer: z = x·W + b, with W (in × out) and b (1 × out). */
+/**
+ * Fully connected layer: z = x·W + b, with W (in × out) and b (1 × out). The output z and
+ * the input gradient dx are buffers reused while the batch size stays the same.
+ */
 public final class Dense implements Layer {
     private final Param w;
     private final Param b;
-    private final double[] dbRow;
     private FlatMatrix x; // (batch × in), kept for dW = xᵀ·dOut
+    private FlatMatrix z; // (batch × out)
+    private FlatMatrix dx; // (batch × in)
 
     /** Draws W with {@code init} and b with {@code biasInit}; parameters are named "{name}.W" and "{name}.b". */
     public Dense(String name, int in, int out, Initializer init, Initializer biasInit, Rng rng) {
@@ -27,31 +31,46 @@ public final class Dense implements Layer {
         this.b = new Param(name + ".b", Param.Role.BIAS, new FlatMatrix(1, out));
         init.fill(w.value().data(), in, out, rng);
         biasInit.fill(b.value().data(), in, out, rng);
-        this.dbRow = new double[out];
     }
 
     @Override
     public RealMatrix forward(RealMatrix input, Phase phase) {
         x = FlatMatrix.of(input);
-        Check.shape("x", x, -1, w.value().getRowDimension());
-        FlatMatrix z = Kernel.multiply(x, w.value()); // (batch × out)
+        Check.shape("x", x, -1, inWidth());
+        z = FlatMatrix.reuse(z, x.getRowDimension(), outWidth());
+        Kernel.multiplyInto(x, w.value(), z); // (batch × out)
         Ops.addRowVector(z, b.value().data());
         return z;
     }
 
     @Override
     public RealMatrix backward(RealMatrix dOutput) {
+        FlatMatrix dOut = paramGradients(dOutput);
+        dx = FlatMatrix.reuse(dx, dOut.getRowDimension(), inWidth());
+        return Kernel.multiplyTransBInto(dOut, w.value(), dx); // dx = dOut·Wᵀ (batch × in)
+    }
+
+    @Override
+    public void backwardParams(RealMatrix dOutput) {
+        paramGradients(dOutput);
+    }
+
+    /** Writes dW = xᵀ·dOut and db = Σ_batch dOut; returns dOut as a flat matrix. */
+    private FlatMatrix paramGradients(RealMatrix dOutput) {
         FlatMatrix dOut = FlatMatrix.of(dOutput);
         Check.shape("dOut", dOut, x.getRowDimension(), outWidth());
-        Kernel.multiplyTransAInto(x, dOut, w.grad()); // dW = xᵀ·dOut (in × out)
-        Ops.columnSumsInto(dOut, dbRow);
-        System.arraycopy(dbRow, 0, b.grad().data(), 0, dbRow.length); // db = Σ_batch dOut
-        return Kernel.multiplyTransB(dOut, w.value()); // dx = dOut·Wᵀ (batch × in)
+        Kernel.multiplyTransAInto(x, dOut, w.grad()); // (in × out)
+        Ops.columnSumsInto(dOut, b.grad().data()); // (1 × out)
+        return dOut;
     }
 
     @Override
     public List<Param> params() {
         return List.of(w, b);
+    }
+
+    private int inWidth() {
+        return w.value().getRowDimension();
     }
 
     @Override

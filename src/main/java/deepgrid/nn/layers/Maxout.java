@@ -60,6 +60,16 @@ public final class Maxout implements Layer {
 
     @Override
     public RealMatrix backward(RealMatrix dOutput) {
+        return affine.backward(dz(dOutput)); // (batch × in)
+    }
+
+    @Override
+    public void backwardParams(RealMatrix dOutput) {
+        affine.backwardParams(dz(dOutput));
+    }
+
+    /** dL/dz (batch × units·pieces): each unit's gradient goes to the piece that won its max. */
+    private FlatMatrix dz(RealMatrix dOutput) {
         FlatMatrix dOut = FlatMatrix.of(dOutput);
         Check.shape("dOut", dOut, batch, units);
         double[] g = dOut.data();
@@ -67,7 +77,7 @@ public final class Maxout implements Layer {
         for (int o = 0; o < g.length; o++) {
             dz[winner[o]] = g[o];
         }
-        return affine.backward(new FlatMatrix(batch, units * pieces, dz)); // (batch × in)
+        return new FlatMatrix(batch, units * pieces, dz);
     }
 
     @Override

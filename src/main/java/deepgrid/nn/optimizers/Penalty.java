@@ -43,6 +43,9 @@ public record Penalty(double l1, double l2) {
      * L1 term uses the subgradient 0 (sign(0) = 0, as PyTorch's autograd does for |x|).
      */
     public void addGradient(List<Param> params) {
+        if (l1 == 0 && l2 == 0) {
+            return; // called on every batch: without a penalty, skip the pass over every weight
+        }
         for (Param p : params) {
             if (p.role() == Param.Role.WEIGHT) {
                 double[] w = p.value().data();

@@ -114,6 +114,20 @@ class ActivationTest {
         assertEquals(1.0, derivative(new Identity(), 4));
     }
 
+    /** The branch-free ReLU keeps PyTorch's values at the edges: f'(0) = 0, f'(tiniest z > 0) = 1, NaN stays NaN. */
+    @Test
+    void reluAtItsEdges() {
+        Relu f = new Relu();
+        assertEquals(0.0, derivative(f, 0.0));
+        assertEquals(0.0, derivative(f, -0.0));
+        assertEquals(0.0, derivative(f, -Double.MIN_VALUE));
+        assertEquals(1.0, derivative(f, Double.MIN_VALUE));
+        assertEquals(1.0, derivative(f, 1e300));
+        assertEquals(Double.MIN_VALUE, f.apply(Double.MIN_VALUE));
+        assertEquals(0.0, f.apply(-0.0));
+        assertTrue(Double.isNaN(f.apply(Double.NaN)));
+    }
+
     @Test
     void stepIsAThresholdWithoutGradient() {
         Step f = new Step();
