@@ -28,6 +28,9 @@ public final class Trainer {
     private final Encoded test;
     private final TrainingSpec spec;
     private final Rng shuffleRng;
+    /** Training samples whose activations layers.csv describes: the first ones, the same every epoch. */
+    private static final int PROBE_ROWS = 256;
+    private LayerMonitor monitor;
 
     public Trainer(Network net, Splits splits, TrainingSpec spec, Rng rng) {
         this.net = net;
@@ -41,6 +44,24 @@ public final class Trainer {
 
     /** Trains, handing every epoch's metrics to {@code listener} as soon as they exist. */
     public TrainResult run(Consumer<EpochMetrics> listener) {
+        return run(listener, null);
+    }
+
+    /**
+     * Trains as {@link #run(Consumer)}, and also watches every layer (activations on a fixed
+     * probe batch, gradient norms, update ratios), handing each epoch's rows to {@code layers}.
+     */
+    public TrainResult run(Consumer<EpochMetrics> listener, Consumer<List<LayerMetrics>> layers) {
+        monitor = layers == null ? null : new LayerMonitor(net, train.rows(identity(train.size()), 0,
+                Math.min(PROBE_ROWS, train.size())).x());
+        Consumer<EpochMetrics> both = layers == null ? listener : m -> {
+            listener.accept(m);
+            layers.accept(monitor.endEpoch(m.epoch()));
+        };
+        return train(both);
+    }
+
+    private TrainResult train(Consumer<EpochMetrics> listener) {
         var opt = spec.optimization();
         Optimizer optimizer = opt.optimizer().create();
         double baseLr = opt.optimizer().lr();
@@ -51,6 +72,9 @@ public final class Trainer {
         for (int epoch = 1; epoch <= spec.epochs() && !diverged(last); epoch++) {
             double lr = opt.schedule().lr(baseLr, epoch - 1, spec.epochs());
             long t0 = System.nanoTime();
+            if (monitor != null) {
+                monitor.startEpoch();
+            }
             trainEpoch(optimizer, lr);
             last = evaluate(epoch, lr, (System.nanoTime() - t0) / 1e9);
             listener.accept(last);
@@ -77,6 +101,9 @@ public final class Trainer {
             RealMatrix scores = net.scores(b.x(), Phase.TRAIN);
             net.gradients(scores, b.targets());
             penalty.addGradient(params);
+            if (monitor != null) {
+                monitor.afterBackward();
+            }
             if (spec.clipGradNorm() > 0) {
                 GradientClipping.clipByGlobalNorm(params, spec.clipGradNorm());
             }

@@ -43,6 +43,8 @@ class DeterminismTest {
             assertEquals(Files.readString(a.resolve("config.yaml")), Files.readString(b.resolve("config.yaml")), id);
             assertEquals(withoutTime(a.resolve("metrics.csv")), withoutTime(b.resolve("metrics.csv")), id);
             assertEquals(9, withoutTime(a.resolve("metrics.csv")).size(), id + ": epochs 0..8");
+            assertEquals(Files.readString(a.resolve("layers.csv")), Files.readString(b.resolve("layers.csv")), id);
+            assertTrue(Files.readAllLines(a.resolve("layers.csv")).size() > 9, id + ": rows per epoch and layer");
         }
         assertEquals(withoutTime(first.resolve("spiral-small/runs.csv")),
                 withoutTime(second.resolve("spiral-small/runs.csv")));

@@ -35,7 +35,7 @@ public final class RunExecutor {
             TrainResult t = trainer.run(m -> {
                 recorder.epoch(m);
                 progress.accept(m);
-            });
+            }, recorder::layers);
             Status status = t.outcome() == TrainResult.Outcome.DIVERGED ? Status.DIVERGED : Status.COMPLETED;
             return new RunResult(run, status, t.epochs(), t.last(), t.best(), seconds(t0), t.reason());
         } catch (RuntimeException | OutOfMemoryError e) {

@@ -2,6 +2,7 @@ package deepgrid.run.results;
 
 import deepgrid.run.RunResult;
 import deepgrid.train.EpochMetrics;
+import deepgrid.train.LayerMetrics;
 import deepgrid.train.SplitMetrics;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,6 +20,10 @@ public final class Columns {
     /** metrics.csv. */
     public static final List<String> METRICS = List.of("epoch", "train_loss", "train_accuracy", "val_loss",
             "val_accuracy", "test_loss", "test_accuracy", "penalty", "lr", "seconds", "eval_seconds");
+
+    /** layers.csv. */
+    public static final List<String> LAYERS = List.of("epoch", "layer", "kind", "activation_mean", "activation_std",
+            "saturated_fraction", "dead_fraction", "gradient_norm", "update_ratio");
 
     private Columns() {
     }
@@ -68,6 +73,14 @@ public final class Columns {
         c.add(String.format(java.util.Locale.ROOT, "%.4f", m.timing().seconds()));
         c.add(String.format(java.util.Locale.ROOT, "%.4f", m.timing().evalSeconds()));
         return c;
+    }
+
+    /** One layers.csv row. */
+    public static List<String> layerRow(LayerMetrics r) {
+        var a = r.activations();
+        return List.of(Integer.toString(r.epoch()), Integer.toString(r.layer()), r.kind(), Csv.num(a.mean()),
+                Csv.num(a.std()), Csv.num(a.saturated()), Csv.num(a.dead()), Csv.num(r.gradientNorm()),
+                Csv.num(r.updateRatio()));
     }
 
     private static void putSplit(Map<String, String> row, String prefix, SplitMetrics s) {
