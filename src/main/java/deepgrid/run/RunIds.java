@@ -31,7 +31,7 @@ public final class RunIds {
         if (!variant.isEmpty()) {
             parts.add(variant);
         }
-        coordinates.values().forEach(parts::add);
+        coordinates.values().forEach(v -> parts.add(safe(v)));
         parts.add("s" + seed);
         String readable = safe(String.join("_", parts));
         if (readable.length() > MAX_READABLE) {
@@ -44,6 +44,7 @@ public final class RunIds {
     public static String safe(String text) {
         String s = UNSAFE.matcher(text).replaceAll("-");
         s = s.replaceAll("\\.{2,}", ".");
+        s = s.replaceAll("^[-.]+|[-.]+$", ""); // "{type: adam}" reads "type-adam", not "-type-adam-"
         if (s.isEmpty() || !Character.isLetterOrDigit(s.charAt(0))) {
             s = "r" + s;
         }

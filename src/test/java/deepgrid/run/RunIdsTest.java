@@ -79,7 +79,7 @@ class RunIdsTest {
         String id = RunIds.of("adam", coords, 3, RESOLVED);
         assertTrue(id.matches("adam_0\\.1_relu_s3-[0-9a-f]{8}"), id);
         assertTrue(RunIds.of("", Map.of("optimizer", "{type: adam, lr: 0.001}"), 0, RESOLVED)
-                .matches("r-type-adam-lr-0\\.001-_s0-[0-9a-f]{8}"));
+                .matches("type-adam-lr-0\\.001_s0-[0-9a-f]{8}"));
     }
 
     @Test
