@@ -4,8 +4,10 @@ import deepgrid.report.html.Chart;
 import deepgrid.report.html.Html;
 import deepgrid.report.html.Scale;
 import deepgrid.report.html.Series;
+import deepgrid.report.html.Stroke;
 import deepgrid.run.Status;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -13,12 +15,15 @@ import java.util.Map;
  * Learning curves from every run's metrics.csv: one chart per split and metric (train,
  * validation, test × loss, accuracy), one line per grid point in its colour: the mean over
  * its completed runs, with a light band from the lowest to the highest run. A diverged run
- * is drawn alone, dashed, ending in a cross. A split without values (no validation split,
- * no accuracy for a regression) has no chart.
+ * is drawn alone, dashed, ending in a cross. A loss whose lines span more than three
+ * orders of magnitude is drawn on a log axis. A split without values (no validation
+ * split, no accuracy for a regression) has no chart.
  */
 final class CurveSection {
     private static final List<String> SPLITS = List.of("train", "val", "test");
     private static final List<String> KINDS = List.of("loss", "accuracy");
+    /** Loss lines spanning more orders of magnitude than this get a log axis. */
+    private static final double LOG_BEYOND = 3;
 
     /** One grid point's metrics.csv rows: each completed run's, and each diverged run's. */
     private record PointRuns(List<List<Map<String, String>>> completed, List<List<Map<String, String>>> diverged) {
@@ -71,19 +76,36 @@ final class CurveSection {
     }
 
     private static Chart chart(PageData data, List<PointRuns> runs, String column) {
-        Chart chart = new Chart(Headline.words(column), "epoch", Scale.LINEAR);
+        List<Series> series = new ArrayList<>();
         for (int i = 0; i < runs.size(); i++) {
             String color = data.color(i);
             for (List<Map<String, String>> rows : runs.get(i).diverged()) {
                 EpochCurve c = EpochCurve.single(rows, column);
-                chart.add(Series.diverged(color, c.epochs(), c.mean()));
+                series.add(Series.diverged(color, c.epochs(), c.mean()));
             }
             EpochCurve mean = EpochCurve.of(runs.get(i).completed(), column);
             if (!mean.isEmpty()) {
                 Series line = Series.line(data.points().get(i).label(), color, mean.epochs(), mean.mean());
-                chart.add(mean.hasSpread() ? line.withBand(mean.low(), mean.high()) : line);
+                series.add(mean.hasSpread() ? line.withBand(mean.low(), mean.high()) : line);
             }
         }
+        Scale scale = column.endsWith("loss") && decades(series) > LOG_BEYOND ? Scale.LOG : Scale.LINEAR;
+        Chart chart = new Chart(Headline.words(column) + (scale == Scale.LOG ? " (log)" : ""), "epoch", scale);
+        series.forEach(chart::add);
         return chart;
+    }
+
+    /**
+     * How many orders of magnitude the mean lines span (0 when they have no positive value).
+     * A run can end "completed" with a loss of 1e40 (early stopping caught it before it
+     * overflowed); on a linear axis every other line would be flat at 0.
+     */
+    private static double decades(List<Series> series) {
+        double[] positive = series.stream().filter(s -> s.stroke() == Stroke.LINE)
+                .flatMapToDouble(s -> Arrays.stream(s.y())).filter(v -> v > 0 && Double.isFinite(v)).toArray();
+        if (positive.length == 0) {
+            return 0;
+        }
+        return Math.log10(Arrays.stream(positive).max().getAsDouble() / Arrays.stream(positive).min().getAsDouble());
     }
 }

@@ -54,6 +54,30 @@ class ReportPageEdgeTest {
         assertEquals(5, ReportPageTest.count(page, "<details><summary><span"));
     }
 
+    @Test
+    void onlyFailedRunsGiveAPageWithoutStatistics() throws Exception {
+        Results r = new Results(dir, "optimizer.lr");
+        r.run("", "0.1").set("status", "failed").set("epochs", "").set("reason", "no such file: x.csv")
+                .write(1, Double.NaN, Double.NaN);
+        String page = rebuild(dir);
+        PageChecks.assertWellFormed(page);
+        assertTrue(page.contains("<code>0.1_s1-0000abcd</code> failed: no such file: x.csv"), page);
+        assertTrue(page.contains("No two grid points differ in exactly one path"));
+    }
+
+    @Test
+    void lossesSpanningManyDecadesGetALogAxis() throws Exception {
+        // lr 100 ran away to a loss of 1e40 but early stopping ended it "completed", before any NaN
+        Results r = new Results(dir, "optimizer.lr");
+        r.run("", "0.1").file("metrics.csv", EpochFiles.metrics(3, 2)).write(1, 0.9, 0.3);
+        r.run("", "100").file("metrics.csv", EpochFiles.metrics(3, 1e40)).write(1, 0.3, 1e40);
+        String page = rebuild(dir);
+        assertTrue(page.contains("aria-label=\"train loss (log)\""));
+        assertTrue(page.contains("aria-label=\"train accuracy\""));
+        // 0.5 .. 1e40 is 41 decades: labelled every 10th, 1e-10, 1, 1e10, ..., 1e40
+        assertTrue(page.contains(">1e-10</text>") && page.contains(">1e40</text>"), "decade ticks");
+    }
+
     private static String rebuild(Path experiment) throws IOException {
         Report.rebuild(experiment);
         return Files.readString(experiment.resolve("report.html"));

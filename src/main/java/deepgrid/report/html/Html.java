@@ -20,7 +20,7 @@ public final class Html {
                 case '>' -> s.append("&gt;");
                 case '"' -> s.append("&quot;");
                 case '\'' -> s.append("&#39;");
-                default -> s.append(c < 0x20 && c != '\n' && c != '\t' ? '\uFFFD' : c); // XML forbids most controls
+                default -> s.append(c < 0x20 && c != '\n' && c != '\t' && c != '\r' ? '\uFFFD' : c); // XML forbids other controls
             }
         }
         return s.toString();

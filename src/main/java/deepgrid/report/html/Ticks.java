@@ -10,7 +10,8 @@ import java.util.List;
  * (Heckbert, "Nice numbers for graph labels", Graphics Gems, 1990), and the ticks run from
  * the multiple of the step at or below the minimum to the one at or above the maximum, so
  * [0, 0.93] gets 0, 0.2, ..., 1. Log: whole decades from the one at or below the minimum
- * to the one at or above the maximum, every second or third decade when there are many.
+ * to the one at or above the maximum; with many, every 2nd, 5th, 10th, ... decade, on
+ * exponents that are multiples of that step (1e-10, 1, 1e10, ...).
  */
 public final class Ticks {
     /** More decades than this and a log axis labels every k-th decade only. */
@@ -48,7 +49,10 @@ public final class Ticks {
         if (last == first) {
             last++;
         }
-        int every = (last - first + MAX_DECADES - 1) / MAX_DECADES;
+        int every = 1;
+        while ((last - first) > every * MAX_DECADES) {
+            every = (int) Math.round(niceStep(every * 2.0, 1)); // 1, 2, 5, 10, 20, 50, ...
+        }
         first = Math.floorDiv(first, every) * every;
         List<Double> ticks = new ArrayList<>();
         for (int e = first; e < last + every; e += every) {

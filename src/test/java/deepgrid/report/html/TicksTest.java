@@ -40,6 +40,8 @@ class TicksTest {
     void manyDecadesAreLabelledEverySecond() {
         // 1e-12 .. 10: 13 decades > 8, so every second one, starting on an even exponent
         assertEquals(List.of(1e-12, 1e-10, 1e-8, 1e-6, 1e-4, 1e-2, 1.0, 1e2), Ticks.log(3e-12, 5));
+        // a loss that ran away: 0.5 .. 1e40 is 41 decades, labelled every 10th
+        assertEquals(List.of(1e-10, 1.0, 1e10, 1e20, 1e30, 1e40), Ticks.log(0.5, 1e40));
     }
 
     @Test
