@@ -33,9 +33,11 @@ final class Verdict {
     }
 
     private static String noTest(Comparison c) {
-        if (c.pairs() < 2) {
-            return "not tested: " + c.pairs() + " seed" + (c.pairs() == 1 ? "" : "s")
-                    + " completed in both (repeats: 3 or more gives a test)";
+        if (c.pairs() == 0) {
+            return "not tested: no seed completed in both";
+        }
+        if (c.pairs() == 1) {
+            return "not tested: only 1 seed completed in both (a test needs 2; use repeats: 3 or more)";
         }
         if (c.difference() == 0) {
             return "identical for every seed";

@@ -32,8 +32,9 @@ class VerdictTest {
 
     @Test
     void whyThereIsNoPValue() {
-        assertEquals("not tested: 1 seed completed in both (repeats: 3 or more gives a test)",
+        assertEquals("not tested: only 1 seed completed in both (a test needs 2; use repeats: 3 or more)",
                 Verdict.of(row("test_accuracy", 1, 0.1, NAN)));
+        assertEquals("not tested: no seed completed in both", Verdict.of(row("test_accuracy", 0, NAN, NAN)));
         assertEquals("identical for every seed", Verdict.of(row("test_accuracy", 3, 0, NAN)));
         assertEquals("every seed changed by the same 0.05: no test possible", Verdict.of(row("test_accuracy", 3, 0.05, NAN)));
     }

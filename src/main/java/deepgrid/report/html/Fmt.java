@@ -9,7 +9,7 @@ public final class Fmt {
     private Fmt() {
     }
 
-    /** {@code v} rounded to {@code digits} significant digits: 0.9611, 0.0096, 1.2e-05; "–" for NaN. */
+    /** {@code v} rounded to {@code digits} significant digits: 0.9611, 0.0096, 1.2e-5, 1.199e179; "–" for NaN. */
     public static String sig(double v, int digits) {
         if (Double.isNaN(v)) {
             return "–";
@@ -22,7 +22,8 @@ public final class Fmt {
         }
         double a = Math.abs(v);
         if (a < 1e-4 || a >= 1e6) {
-            return String.format(Locale.ROOT, "%." + (digits - 1) + "e", v);
+            String e = String.format(Locale.ROOT, "%." + (digits - 1) + "e", v); // 1.20e+05, 2.5e-07
+            return e.replaceFirst("e\\+?(-?)0*(\\d)", "e$1$2");
         }
         return new BigDecimal(v).round(new MathContext(digits)).stripTrailingZeros().toPlainString();
     }

@@ -76,6 +76,9 @@ class TicksTest {
         assertEquals("0.9611", Fmt.sig(0.96111111, 4));
         assertEquals("0.0096", Fmt.sig(0.0096225, 2));
         assertEquals("1.7e-17", Fmt.sig(1.7347e-17, 2));
+        assertEquals("2.5e-7", Fmt.sig(2.5e-7, 2));
+        assertEquals("1.199e179", Fmt.sig(1.1991e179, 4));
+        assertEquals("-3e10", Fmt.sig(-3e10, 1));
         assertEquals("–", Fmt.sig(Double.NaN, 3));
         assertEquals("12.5", Fmt.px(12.46));
         assertEquals("0", Fmt.px(-0.01));
