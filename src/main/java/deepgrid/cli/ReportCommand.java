@@ -12,9 +12,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code deepgrid report DIR}: rebuild runs.csv, summary.csv and comparisons.csv from the run folders alone. */
+/** {@code deepgrid report DIR}: rebuild runs.csv, summary.csv, comparisons.csv and report.html from the run folders alone. */
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = {"Rebuild runs.csv, summary.csv and comparisons.csv of a results folder (results/NAME) from its run folders.",
+        description = {"Rebuild runs.csv, summary.csv, comparisons.csv and report.html of a results folder (results/NAME) from its run folders.",
             "While a run holds the folder, runs.csv is left to it and only the statistics are rebuilt."})
 final class ReportCommand implements Callable<Integer> {
     @Parameters(arity = "1", paramLabel = "DIR", description = "An experiment's results folder, e.g. results/xavier-vs-he.")
@@ -36,8 +36,8 @@ final class ReportCommand implements Callable<Integer> {
             out.println(e.getMessage() + "; left runs.csv to it");
         }
         ReportFiles f = Report.rebuild(dir);
-        out.printf("rebuilt %s (%d grid points) and %s (%d rows) from %d runs%n", f.summary(), f.points(),
-                f.comparisons(), f.comparisonRows(), f.runs());
+        out.printf("rebuilt %s (%d grid points), %s (%d rows) and %s from %d runs%n", f.summary(), f.points(),
+                f.comparisons(), f.comparisonRows(), f.html(), f.runs());
         out.flush();
         return Main.OK;
     }

@@ -30,6 +30,16 @@ public record GridPoint(String variant, List<String> values, List<RunRow> runs) 
         return points;
     }
 
+    /** The point as people name it: its variant and values joined by " · ", or "all runs" for an experiment without a grid. */
+    public String label() {
+        List<String> parts = new ArrayList<>();
+        if (!variant.isEmpty()) {
+            parts.add(variant);
+        }
+        parts.addAll(values);
+        return parts.isEmpty() ? "all runs" : String.join(" · ", parts);
+    }
+
     /** How many of this point's runs ended with {@code status}. */
     public int count(Status status) {
         return (int) runs.stream().filter(r -> r.status() == status).count();

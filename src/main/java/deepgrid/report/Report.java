@@ -4,6 +4,9 @@ import deepgrid.DeepgridException;
 import deepgrid.run.results.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 
 /**
  * Rebuilds the derived files of a results folder from its run folders alone, so it can be
@@ -11,12 +14,15 @@ import java.nio.file.Path;
  * runs were added or deleted by hand. Every file is replaced atomically.
  */
 public final class Report {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss xxx", Locale.ROOT);
+
     private Report() {
     }
 
     /**
-     * Reads {@code experimentDir/runs/*}{@code /result.csv} and writes summary.csv and
-     * comparisons.csv beside them.
+     * Reads {@code experimentDir/runs/*}{@code /result.csv} and writes summary.csv,
+     * comparisons.csv and report.html beside them (the page also reads each run's
+     * metrics.csv, layers.csv and config.yaml).
      *
      * @throws DeepgridException if the folder is missing or has no finished run, if a
      *                           result.csv is damaged (naming the file), or if writing fails
@@ -25,15 +31,17 @@ public final class Report {
         RunTable table = RunTable.read(experimentDir);
         Table summary = Summary.of(table);
         Table comparisons = Comparisons.of(table);
-        Path summaryFile = write(experimentDir.resolve("summary.csv"), summary);
-        Path comparisonsFile = write(experimentDir.resolve("comparisons.csv"), comparisons);
-        return new ReportFiles(summaryFile, comparisonsFile, table.rows().size(), summary.rows().size(),
+        Path summaryFile = write(experimentDir.resolve("summary.csv"), summary.csv());
+        Path comparisonsFile = write(experimentDir.resolve("comparisons.csv"), comparisons.csv());
+        String page = ReportPage.html(experimentDir, table, comparisons, ZonedDateTime.now().format(TIME));
+        Path htmlFile = write(experimentDir.resolve("report.html"), page);
+        return new ReportFiles(summaryFile, comparisonsFile, htmlFile, table.rows().size(), summary.rows().size(),
                 comparisons.rows().size());
     }
 
-    private static Path write(Path file, Table table) {
+    private static Path write(Path file, String text) {
         try {
-            AtomicFiles.write(file, table.csv());
+            AtomicFiles.write(file, text);
             return file;
         } catch (IOException e) {
             throw new DeepgridException("cannot write " + file + ": " + e.getMessage(), e);

@@ -55,7 +55,8 @@ class ReportTest {
 
     @Test
     void reportsWhatItWrote() {
-        assertEquals(new ReportFiles(dir.resolve("summary.csv"), dir.resolve("comparisons.csv"), 13, 4, 8), files);
+        assertEquals(new ReportFiles(dir.resolve("summary.csv"), dir.resolve("comparisons.csv"),
+                dir.resolve("report.html"), 13, 4, 8), files);
     }
 
     @Test

@@ -12,8 +12,8 @@ import java.util.Map;
 
 /**
  * A fabricated results folder: run folders with a result.csv each (written with
- * {@link Csv#row}, in the layout of {@link Columns}), and optionally runs.csv in the order
- * the runs were added, as the run package writes it.
+ * {@link Csv#row}, in the layout of {@link Columns}) and any other file given, and
+ * optionally runs.csv in the order the runs were added, as the run package writes it.
  */
 final class Results {
     private final Path dir;
@@ -45,6 +45,7 @@ final class Results {
     /** One run being described; {@link #write} puts its folder in place. */
     final class Run {
         private final Map<String, String> cells = new LinkedHashMap<>();
+        private final Map<String, String> files = new LinkedHashMap<>();
 
         private Run(String variant, List<String> values) {
             Columns.runHeader(gridPaths).forEach(c -> cells.put(c, ""));
@@ -61,7 +62,13 @@ final class Results {
             return this;
         }
 
-        /** Writes runs/ID/result.csv, where ID is made of the variant, values and seed as in RunIds. */
+        /** Another file of the run folder (metrics.csv, layers.csv, config.yaml), written with result.csv. */
+        Run file(String name, String text) {
+            files.put(name, text);
+            return this;
+        }
+
+        /** Writes runs/ID/result.csv (and the files given), where ID is made of the variant, values and seed as in RunIds. */
         Results write(long seed, double testAccuracy, double testLoss) throws IOException {
             cells.put("seed", Long.toString(seed));
             cells.put("test_accuracy", Csv.num(testAccuracy));
@@ -78,6 +85,9 @@ final class Results {
             List<String> header = new ArrayList<>(cells.keySet());
             List<String> row = new ArrayList<>(cells.values());
             Files.writeString(folder.resolve("result.csv"), Csv.row(header) + Csv.row(row));
+            for (var f : files.entrySet()) {
+                Files.writeString(folder.resolve(f.getKey()), f.getValue());
+            }
             rows.add(row);
             return Results.this;
         }

@@ -1,0 +1,63 @@
+package deepgrid.report;
+
+import deepgrid.report.html.Html;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * report.html: one self-contained page (inline CSS and SVG, no scripts, nothing fetched)
+ * built from a results folder's run folders: header, summary table, comparisons with
+ * verdicts, learning curves, per-layer diagnostics, the configuration, and notes on any
+ * file that could not be read. The same folder gives the same page, except for the one
+ * line that says when it was generated ({@link HeaderSection#GENERATED}).
+ */
+final class ReportPage {
+    private ReportPage() {
+    }
+
+    /** The page for the finished runs in {@code table}, with {@code comparisons} as in comparisons.csv. */
+    static String html(Path experimentDir, RunTable table, Table comparisons, String generated) {
+        RunFiles files = new RunFiles();
+        PageData data = PageData.of(ExperimentInfo.read(experimentDir, table, files), table, comparisons);
+        Html out = new Html();
+        out.raw("<!DOCTYPE html>").newline();
+        out.open("html", "lang", "en").newline().open("head").newline();
+        out.empty("meta", "charset", "utf-8").newline();
+        out.empty("meta", "name", "viewport", "content", "width=device-width, initial-scale=1").newline();
+        out.element("title", data.info().name() + " — deepgrid report").newline();
+        out.open("style").raw(PageStyle.CSS).close("style").newline(); // raw text in HTML: entities would not be decoded
+        out.close("head").newline().open("body").newline();
+        HeaderSection.render(out, data, generated);
+        SummarySection.render(out, data);
+        ComparisonSection.render(out, data);
+        CurveSection.render(out, data, files);
+        LayerSection.render(out, data, files);
+        config(out, data.info());
+        notes(out, files.notes());
+        out.close("body").newline().close("html").newline();
+        return out.toString();
+    }
+
+    private static void config(Html out, ExperimentInfo info) {
+        out.open("section", "id", "config").newline();
+        out.element("h2", "Configuration").newline();
+        if (info.configRun().isEmpty()) {
+            out.element("p", "No run has a readable config.yaml.", "class", "note").newline();
+        } else {
+            out.open("details").open("summary").text("runs/" + info.configRun() + "/config.yaml").close("summary");
+            out.element("p", "The fully resolved file of the first run; the other runs differ in their grid values"
+                    + " and seed. Run it alone with deepgrid run config.yaml.", "class", "note");
+            out.element("pre", info.configText()).close("details").newline();
+        }
+        out.close("section").newline();
+    }
+
+    private static void notes(Html out, List<String> notes) {
+        if (notes.isEmpty()) {
+            return;
+        }
+        out.open("section", "id", "notes").newline().element("h2", "Notes").newline().open("ul").newline();
+        notes.forEach(n -> out.element("li", n).newline());
+        out.close("ul").newline().close("section").newline();
+    }
+}
