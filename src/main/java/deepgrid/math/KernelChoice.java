@@ -20,7 +20,7 @@ import java.util.logging.Logger;
  * {@code libblas.so.3} (Debian: OpenBLAS once {@code libopenblas0} is installed), else pure Java;
  * <li>{@code native}: the native BLAS, and an error if there is none;
  * <li>{@code java}: netlib's pure-Java BLAS — {@code VectorBLAS} when the JVM runs with
- * {@code --add-modules jdk.incubator.vector}, else {@code Java11BLAS}. Single-threaded.
+ * {@code --add-modules jdk.incubator.vector}, else {@code Java11BLAS}.
  * </ul>
  * Both give the same products up to rounding (tested to 1e-12 relative in {@code KernelTest}).
  *
