@@ -8,7 +8,7 @@ import java.util.Random;
  * float64 product through deepgrid's kernel (Kernel.multiplyInto), as GFLOP/s (2·n³ flops).
  * Prints one JSON line. Run from the project root after building the jar:
  *   java -cp target/deepgrid.jar bench/DgemmCeiling.java
- * The thread count is OpenBLAS's: set OPENBLAS_NUM_THREADS.
+ * Threads as in a run: DEEPGRID_THREADS=N with OPENBLAS_NUM_THREADS=1 (deepgrid splits the product).
  */
 public final class DgemmCeiling {
     public static void main(String[] args) {

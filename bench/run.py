@@ -29,9 +29,8 @@ PEERS = ["deepgrid", "deepgrid-java", "pytorch", "pytorch-omp1", "numpy"]
 
 
 def peers(threads):
-    """deepgrid-java (the pure-Java fallback kernel) is single-threaded; pytorch-omp1 (1 OpenMP thread,
-    BLAS on all threads) is a separate setting only beyond one thread."""
-    return [p for p in PEERS if (p != "pytorch-omp1" or threads > 1) and (p != "deepgrid-java" or threads == 1)]
+    """pytorch-omp1 (1 OpenMP thread, BLAS on all threads) is a separate setting only beyond one thread."""
+    return [p for p in PEERS if p != "pytorch-omp1" or threads > 1]
 
 
 def flops_per_epoch(net):
@@ -62,7 +61,7 @@ def peak_rss_mib(cmd, env_extra, timeout=900):
 def deepgrid_epoch(net, threads, scratch, kernel="native"):
     out_dir = os.path.join(scratch, f"{net}-{threads}-{kernel}")
     _, _, rss = peak_rss_mib(["./deepgrid", "run", f"bench/fashion-{net}.yaml", "--out", out_dir, "--fresh"],
-                             {"DEEPGRID_THREADS": str(threads), "DEEPGRID_KERNEL": kernel})
+                             deepgrid_env(threads, kernel))
     metrics = None
     for dirpath, _, files in os.walk(out_dir):
         if "metrics.csv" in files and "previous" not in dirpath:
@@ -72,6 +71,11 @@ def deepgrid_epoch(net, threads, scratch, kernel="native"):
     head, last = rows[0], rows[-1]
     return {"train_seconds": float(last[head.index("seconds")]),
             "eval_seconds": float(last[head.index("eval_seconds")]), "rss_mib": rss}
+
+
+def deepgrid_env(threads, kernel="native"):
+    """deepgrid shares each product among its own threads, over a single-threaded OpenBLAS."""
+    return {"DEEPGRID_THREADS": str(threads), "DEEPGRID_KERNEL": kernel, "OPENBLAS_NUM_THREADS": "1"}
 
 
 def peer_env(peer, threads):
@@ -95,7 +99,7 @@ def python_epoch(peer, net, threads, python):
 
 def ceilings(threads, python):
     env = {"OPENBLAS_NUM_THREADS": str(threads), "OMP_NUM_THREADS": str(threads)}
-    java, _ = run(["java", "-cp", "target/deepgrid.jar", "bench/DgemmCeiling.java"], env)
+    java, _ = run(["java", "-cp", "target/deepgrid.jar", "bench/DgemmCeiling.java"], deepgrid_env(threads))
     numpy, _ = run([python, "bench/peers.py", "dgemm-numpy"], env)
     return {"deepgrid": json.loads(java)["gflops"], "numpy": json.loads(numpy)["gflops"]}
 
@@ -104,7 +108,7 @@ def jobs2_rss(scratch):
     """Peak RSS of one process training two runs at once (--jobs 2) on the larger network."""
     out_dir = os.path.join(scratch, "jobs2")
     _, _, rss = peak_rss_mib(["./deepgrid", "run", "bench/fashion-jobs2.yaml", "--jobs", "2", "--out", out_dir,
-                                "--fresh"], {"DEEPGRID_THREADS": "1"})
+                                "--fresh"], deepgrid_env(1))
     return rss
 
 
@@ -124,7 +128,7 @@ def main():
     threads = [int(t) for t in a.threads.split(",")]
     nets = a.nets.split(",")
 
-    version, _ = run(["./deepgrid", "--version"], {"DEEPGRID_THREADS": "1"})  # builds the jar if needed
+    version, _ = run(["./deepgrid", "--version"], deepgrid_env(1))  # builds the jar if needed
     started = datetime.datetime.now().astimezone()
     loads = [load()]
     raw = []  # one dict per measurement
@@ -181,7 +185,7 @@ def report(raw, nets, threads, rss_jobs2, version, started, loads, reps):
         n = med([r["numpy"] for r in raw if r["what"] == "dgemm" and r["threads"] == t])
         ceiling[t] = max(d, n)
         lines.append(f"dgemm ceiling, {t} thread(s), one 1024³ float64 product (best of 10, median over reps): "
-                     f"{d:.1f} GFLOP/s through deepgrid's kernel, {n:.1f} through numpy; "
+                     f"{d:.1f} GFLOP/s through deepgrid's kernel, {n:.1f} through numpy (OpenBLAS's own threads); "
                      f"ceiling used below: {ceiling[t]:.1f}.")
     lines.append("")
     lines.append("| network | threads | peer | s/epoch | samples/s | GFLOP/s | % of ceiling | deepgrid ÷ peer "

@@ -76,9 +76,12 @@ public final class FlatMatrix extends AbstractRealMatrix {
     /** Copies the rows named by {@code index[from..to)}, in that order, into {@code out}; returns out. */
     public FlatMatrix selectRowsInto(int[] index, int from, int to, FlatMatrix out) {
         Check.shape("out", out, to - from, cols);
-        for (int i = from; i < to; i++) {
-            System.arraycopy(data, index[i] * cols, out.data, (i - from) * cols, cols);
-        }
+        // a batch's rows lie scattered over the data set: with more kernel threads, each fetches a share
+        Kernel.split(to - from, (long) (to - from) * cols * Kernel.FLOPS_PER_GATHERED_VALUE, (first, last) -> {
+            for (int i = from + first; i < from + last; i++) {
+                System.arraycopy(data, index[i] * cols, out.data, (i - from) * cols, cols);
+            }
+        });
         return out;
     }
 

@@ -7,11 +7,28 @@ package deepgrid.math;
  * makes the whole pipeline fast. They run on a BLAS {@code dgemm} straight on the
  * flat row-major arrays (see {@link RowMajorBlas}): native OpenBLAS when the system
  * has it, else a pure-Java BLAS; {@link KernelChoice} says how one is picked and
- * {@link #description()} which one runs. The {@code *Into} forms overwrite a buffer
- * the caller reuses from batch to batch; it must not share storage with a or b.
+ * {@link #description()} which one runs. With more than one thread, a product big
+ * enough to gain is split into blocks of rows of c, one per thread. The {@code *Into}
+ * forms overwrite a buffer the caller reuses from batch to batch; it must not share
+ * storage with a or b.
  */
 public final class Kernel {
+    /** Products smaller than this (2·n·k·m) run on one thread: splitting costs more than it saves. */
+    static final long MIN_SPLIT_FLOPS = 1_000_000;
+    /** Fewest rows of c per thread. */
+    static final int MIN_SPLIT_ROWS = 8;
+    /** Measured: gathering one value of a scattered row takes about as long as 16 flops of a product. */
+    static final int FLOPS_PER_GATHERED_VALUE = 16;
+
     private static volatile KernelChoice active;
+    private static final ThreadLocal<Workers> WORKERS =
+            ThreadLocal.withInitial(() -> new Workers(active().threads() - 1));
+
+    /** Computes the rows [from, to) of a result. */
+    @FunctionalInterface
+    interface RowBlock {
+        void compute(int from, int to);
+    }
 
     private Kernel() {
     }
@@ -43,7 +60,8 @@ public final class Kernel {
         int m = b.getColumnDimension();
         Check.shape("b", b, k, -1);
         Check.shape("c", c, n, m);
-        active().blas().multiply(n, k, m, a.data(), b.data(), c.data());
+        RowMajorBlas blas = active().blas();
+        split(n, 2L * n * k * m, (from, to) -> blas.multiply(from, to, k, m, a.data(), b.data(), c.data()));
         return c;
     }
 
@@ -54,7 +72,8 @@ public final class Kernel {
         int m = b.getColumnDimension();
         Check.shape("b", b, n, -1);
         Check.shape("c", c, k, m);
-        active().blas().multiplyTransA(n, k, m, a.data(), b.data(), c.data());
+        RowMajorBlas blas = active().blas();
+        split(k, 2L * n * k * m, (from, to) -> blas.multiplyTransA(from, to, n, k, m, a.data(), b.data(), c.data()));
         return c;
     }
 
@@ -65,8 +84,24 @@ public final class Kernel {
         int m = b.getRowDimension();
         Check.shape("b", b, -1, k);
         Check.shape("c", c, n, m);
-        active().blas().multiplyTransB(n, k, m, a.data(), b.data(), c.data());
+        RowMajorBlas blas = active().blas();
+        split(n, 2L * n * k * m, (from, to) -> blas.multiplyTransB(from, to, k, m, a.data(), b.data(), c.data()));
         return c;
+    }
+
+    /**
+     * Runs the rows [0, rows) of a result in one call, or in equal blocks on the kernel's threads
+     * when {@code work} (flops, or values moved) reaches {@link #MIN_SPLIT_FLOPS}.
+     */
+    static void split(int rows, long work, RowBlock product) {
+        int threads = active().threads();
+        int parts = work < MIN_SPLIT_FLOPS ? 1 : Math.min(threads, rows / MIN_SPLIT_ROWS);
+        if (parts <= 1) {
+            product.compute(0, rows);
+            return;
+        }
+        WORKERS.get().run(parts, i -> product.compute((int) ((long) rows * i / parts),
+                (int) ((long) rows * (i + 1) / parts)));
     }
 
     // Chosen on first use, not in a static initializer, so that a bad setting surfaces as a

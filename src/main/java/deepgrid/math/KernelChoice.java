@@ -20,17 +20,25 @@ import java.util.logging.Logger;
  * {@code libblas.so.3} (Debian: OpenBLAS once {@code libopenblas0} is installed), else pure Java;
  * <li>{@code native}: the native BLAS, and an error if there is none;
  * <li>{@code java}: netlib's pure-Java BLAS — {@code VectorBLAS} when the JVM runs with
- * {@code --add-modules jdk.incubator.vector}, else {@code Java11BLAS}. Single-threaded.
+ * {@code --add-modules jdk.incubator.vector}, else {@code Java11BLAS}.
  * </ul>
  * Both give the same products up to rounding (tested to 1e-12 relative in {@code KernelTest}).
- * OpenBLAS takes its thread count from {@code OPENBLAS_NUM_THREADS} when it loads; the
- * {@code ./deepgrid} launcher sets it from {@code DEEPGRID_THREADS} (default 1).
+ *
+ * <p>Threads: {@value #THREADS_PROPERTY} or else {@value #THREADS_ENV} ({@code N} or {@code all};
+ * default 1) is how many threads share one product, each running a single-threaded BLAS on a
+ * block of rows ({@link Workers}). That needs OpenBLAS itself single-threaded
+ * ({@code OPENBLAS_NUM_THREADS=1}, which the {@code ./deepgrid} launcher sets): if OpenBLAS runs
+ * its own threads, deepgrid adds none, so that the two never fight over the cores.
  */
 final class KernelChoice {
     /** System property naming the kernel: auto, native or java. */
     static final String PROPERTY = "deepgrid.kernel";
     /** Environment variable naming the kernel when the property is not set. */
     static final String ENV = "DEEPGRID_KERNEL";
+    /** System property naming the threads per product: N or all. */
+    static final String THREADS_PROPERTY = "deepgrid.threads";
+    /** Environment variable naming the threads per product when the property is not set. */
+    static final String THREADS_ENV = "DEEPGRID_THREADS";
 
     // netlib logs its choice at INFO on every start; deepgrid reports it in --version instead.
     // A strong reference keeps the level: the logging framework holds loggers weakly.
@@ -41,10 +49,12 @@ final class KernelChoice {
     }
 
     private final RowMajorBlas blas;
+    private final int threads;
     private final String description;
 
-    private KernelChoice(RowMajorBlas blas, String description) {
+    private KernelChoice(RowMajorBlas blas, int threads, String description) {
         this.blas = blas;
+        this.threads = threads;
         this.description = description;
     }
 
@@ -52,13 +62,19 @@ final class KernelChoice {
         return blas;
     }
 
+    /** How many threads share one product (1: the calling thread alone). */
+    int threads() {
+        return threads;
+    }
+
     /** One line for --version, e.g. "native BLAS: OpenBLAS (…/libopenblasp-r0.3.21.so) via netlib JNI, 1 thread". */
     String description() {
         return description;
     }
 
-    /** The kernel the settings ask for; a {@link DeepgridException} for an unknown name or a missing native BLAS. */
+    /** The kernel the settings ask for; a {@link DeepgridException} for an unknown name, thread count or missing native BLAS. */
     static KernelChoice fromSettings() {
+        int threads = threadSetting();
         String property = System.getProperty(PROPERTY);
         String source = property != null ? "-D" + PROPERTY : ENV;
         String requested = property != null ? property : System.getenv(ENV);
@@ -67,13 +83,13 @@ final class KernelChoice {
             case "java":
                 // don't even load the native library: the user asked for pure Java
                 System.setProperty("dev.ludovic.netlib.blas.allowNative", "false");
-                return java("");
+                return java(threads, "");
             case "native":
-                return nativeBlas().map(KernelChoice::describeNative).orElseThrow(() -> new DeepgridException(
+                return nativeBlas().map(b -> describeNative(b, threads)).orElseThrow(() -> new DeepgridException(
                         source + "=native, but no native BLAS could be loaded; " + HOW_TO_INSTALL));
             case "auto":
-                return nativeBlas().map(KernelChoice::describeNative)
-                        .orElseGet(() -> java(" — no native BLAS found; " + HOW_TO_INSTALL));
+                return nativeBlas().map(b -> describeNative(b, threads))
+                        .orElseGet(() -> java(threads, " — no native BLAS found; " + HOW_TO_INSTALL));
             default:
                 throw new DeepgridException(source + "=" + requested + " is not a kernel; allowed: auto, native, java");
         }
@@ -95,15 +111,51 @@ final class KernelChoice {
         return new RowMajorBlas(JavaBLAS.getInstance());
     }
 
-    private static KernelChoice java(String note) {
+    private static KernelChoice java(int threads, String note) {
         RowMajorBlas blas = javaBlas();
         String hint = blas.implementation().equals("VectorBLAS") ? ""
                 : " (4× faster with the JVM option --add-modules jdk.incubator.vector)";
-        return new KernelChoice(blas, "pure Java: netlib " + blas.implementation() + hint + ", 1 thread" + note);
+        return new KernelChoice(blas, threads,
+                "pure Java: netlib " + blas.implementation() + hint + ", " + threadCount(threads) + note);
     }
 
-    private static KernelChoice describeNative(RowMajorBlas blas) {
-        return new KernelChoice(blas, "native BLAS: " + nativeLibrary() + " via netlib JNI, " + openBlasThreads());
+    private static KernelChoice describeNative(RowMajorBlas blas, int threads) {
+        String openBlas = System.getenv("OPENBLAS_NUM_THREADS");
+        String library = "native BLAS: " + nativeLibrary() + " via netlib JNI, ";
+        if (openBlas != null && openBlas.trim().equals("1")) {
+            return new KernelChoice(blas, threads, library + threadCount(threads));
+        }
+        String own = openBlas == null || openBlas.isBlank()
+                ? "all " + Runtime.getRuntime().availableProcessors() + " cores (OPENBLAS_NUM_THREADS not set)"
+                : openBlas.trim() + " (OPENBLAS_NUM_THREADS)";
+        return new KernelChoice(blas, 1, library + "OpenBLAS's own threads: " + own
+                + (threads > 1 ? "; " + THREADS_ENV + " is ignored unless OPENBLAS_NUM_THREADS=1" : ""));
+    }
+
+    private static String threadCount(int threads) {
+        return threads == 1 ? "1 thread" : threads + " threads (" + THREADS_ENV + ")";
+    }
+
+    /** The threads per product the settings ask for: a count ≥ 1, or "all" for every core; default 1. */
+    static int threadSetting() {
+        String property = System.getProperty(THREADS_PROPERTY);
+        String source = property != null ? "-D" + THREADS_PROPERTY : THREADS_ENV;
+        String value = property != null ? property : System.getenv(THREADS_ENV);
+        if (value == null || value.isBlank()) {
+            return 1;
+        }
+        if (value.trim().equals("all")) {
+            return Runtime.getRuntime().availableProcessors();
+        }
+        try {
+            int n = Integer.parseInt(value.trim());
+            if (n >= 1) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new DeepgridException(source + "=" + value + " is not a thread count; expected a number ≥ 1 or 'all'");
     }
 
     /** The BLAS library the process has mapped (Linux), e.g. "OpenBLAS (/usr/lib/…/libopenblasp-r0.3.21.so)". */
@@ -123,14 +175,5 @@ final class KernelChoice {
         }
         return libraries.isEmpty() ? "libblas.so.3"
                 : libraries.get(0) + " (not OpenBLAS: slow; " + HOW_TO_INSTALL + ")";
-    }
-
-    /** OpenBLAS reads OPENBLAS_NUM_THREADS once, when it loads; unset means one thread per core. */
-    private static String openBlasThreads() {
-        String n = System.getenv("OPENBLAS_NUM_THREADS");
-        if (n == null || n.isBlank()) {
-            return "all " + Runtime.getRuntime().availableProcessors() + " cores (OPENBLAS_NUM_THREADS not set)";
-        }
-        return n.trim() + (n.trim().equals("1") ? " thread" : " threads") + " (OPENBLAS_NUM_THREADS)";
     }
 }

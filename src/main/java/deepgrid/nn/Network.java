@@ -25,7 +25,10 @@ public final class Network {
         this.params = List.copyOf(all);
     }
 
-    /** The last layer's raw outputs (batch × outWidth), before the loss's output activation. */
+    /**
+     * The last layer's raw outputs (batch × outWidth), before the loss's output activation.
+     * Layers reuse their buffers: read the result before the next pass.
+     */
     public RealMatrix scores(RealMatrix x, Phase phase) {
         RealMatrix a = x;
         for (Layer layer : layers) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -53,8 +54,8 @@ class KernelTest {
         FlatMatrix b = random(k, m, rng);
         FlatMatrix viaJava = new FlatMatrix(n, m);
         FlatMatrix viaNative = new FlatMatrix(n, m);
-        KernelChoice.javaBlas().multiply(n, k, m, a.data(), b.data(), viaJava.data());
-        nat.get().multiply(n, k, m, a.data(), b.data(), viaNative.data());
+        KernelChoice.javaBlas().multiply(0, n, k, m, a.data(), b.data(), viaJava.data());
+        nat.get().multiply(0, n, k, m, a.data(), b.data(), viaNative.data());
         assertClose(viaJava, viaNative, scale(a, b), "native vs java");
     }
 
@@ -90,19 +91,31 @@ class KernelTest {
         FlatMatrix expected = reference(a, b);
         double[] scale = scale(a, b);
 
-        FlatMatrix c = nans(n, m);
-        blas.multiply(n, k, m, a.data(), b.data(), c.data());
-        assertClose(expected, c, scale, "a·b");
-
         FlatMatrix at = transpose(a); // k×n, so atᵀ·b = a·b
-        c = nans(n, m);
-        blas.multiplyTransA(k, n, m, at.data(), b.data(), c.data());
-        assertClose(expected, c, scale, "aᵀ·b");
-
         FlatMatrix bt = transpose(b); // m×k, so a·btᵀ = a·b
-        c = nans(n, m);
-        blas.multiplyTransB(n, k, m, a.data(), bt.data(), c.data());
-        assertClose(expected, c, scale, "a·bᵀ");
+        // whole, then in three uneven blocks of rows on helper threads, as Kernel splits a product
+        int[] cuts = {0, n / 3, n / 2 + 1 > n ? n : n / 2 + 1, n};
+        for (int[] blocks : List.of(new int[] {0, n}, cuts)) {
+            String how = blocks.length == 2 ? "" : " in blocks";
+            FlatMatrix c = nans(n, m);
+            inBlocks(blocks, (from, to) -> blas.multiply(from, to, k, m, a.data(), b.data(), c.data()));
+            assertClose(expected, c, scale, "a·b" + how);
+
+            FlatMatrix c2 = nans(n, m);
+            inBlocks(blocks, (from, to) -> blas.multiplyTransA(from, to, k, n, m, at.data(), b.data(), c2.data()));
+            assertClose(expected, c2, scale, "aᵀ·b" + how);
+
+            FlatMatrix c3 = nans(n, m);
+            inBlocks(blocks, (from, to) -> blas.multiplyTransB(from, to, k, m, a.data(), bt.data(), c3.data()));
+            assertClose(expected, c3, scale, "a·bᵀ" + how);
+        }
+    }
+
+    private static final Workers WORKERS = new Workers(2);
+
+    /** Rows [blocks[i], blocks[i+1]) for every i, each block on its own thread. */
+    private static void inBlocks(int[] blocks, java.util.function.BiConsumer<Integer, Integer> rows) {
+        WORKERS.run(blocks.length - 1, i -> rows.accept(blocks[i], blocks[i + 1]));
     }
 
     private static FlatMatrix reference(FlatMatrix a, FlatMatrix b) {
