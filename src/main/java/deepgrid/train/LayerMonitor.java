@@ -13,7 +13,7 @@ import org.apache.commons.math3.linear.RealMatrix;
 
 /**
  * Watches every layer of a network through training, for layers.csv. Order of use per
- * epoch: {@link #startEpoch}, {@link #afterBackward} after every batch's gradients, then
+ * epoch: {@link #startEpoch}, {@link #afterBackward} after the gradients of each sampled batch, then
  * {@link #endEpoch}. It only reads parameters and runs evaluation-mode forward passes, so
  * it never changes what the network learns.
  */

@@ -30,6 +30,8 @@ public final class Trainer {
     private final Rng shuffleRng;
     /** Training samples whose activations layers.csv describes: the first ones, the same every epoch. */
     private static final int PROBE_ROWS = 256;
+    /** Batches per epoch whose gradient norms layers.csv averages: evenly spaced, so watching costs ~nothing. */
+    private static final int GRADIENT_SAMPLES = 20;
     private LayerMonitor monitor;
 
     public Trainer(Network net, Splits splits, TrainingSpec spec, Rng rng) {
@@ -96,12 +98,14 @@ public final class Trainer {
         List<Param> params = net.params();
         Penalty penalty = spec.optimization().penalty();
         Encoded b = null;
-        for (int from = 0; from < n; from += batch) {
+        int batches = (n + batch - 1) / batch;
+        int sampleEvery = Math.max(1, batches / GRADIENT_SAMPLES);
+        for (int from = 0, k = 0; from < n; from += batch, k++) {
             b = train.rows(order, from, Math.min(n, from + batch), b); // reuses the last batch's storage
             RealMatrix scores = net.scores(b.x(), Phase.TRAIN);
             net.gradients(scores, b.targets());
             penalty.addGradient(params);
-            if (monitor != null) {
+            if (monitor != null && k % sampleEvery == 0) {
                 monitor.afterBackward();
             }
             if (spec.clipGradNorm() > 0) {
