@@ -41,7 +41,7 @@ final class LayerSection {
         out.open("section", "id", "layers").newline();
         out.element("h2", "Inside the network").newline();
         out.element("p", "Per layer and epoch, from one run per grid point (layers.csv). Gradient norm: mean L2 norm"
-                + " of a layer's parameter gradients over the epoch's batches. Update ratio: how far the weights"
+                + " of a layer's parameter gradients over up to 20 evenly spaced batches of the epoch. Update ratio: how far the weights"
                 + " moved relative to their size (about 1e-3 is healthy). Activation std: the spread of a layer's"
                 + " outputs on a fixed probe batch. Saturated: sigmoid/tanh outputs in a flat tail; dead: units"
                 + " that output 0 for every probe sample.", "class", "note").newline();
