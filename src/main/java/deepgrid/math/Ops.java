@@ -1,7 +1,5 @@
 package deepgrid.math;
 
-import java.util.function.DoubleUnaryOperator;
-
 /** Element-wise and broadcast operations on flat matrices that Commons-Math does not offer. */
 public final class Ops {
     private Ops() {
@@ -35,16 +33,6 @@ public final class Ops {
             }
         }
         return out;
-    }
-
-    /** A new matrix f(m) element by element. */
-    public static FlatMatrix map(FlatMatrix m, DoubleUnaryOperator f) {
-        double[] src = m.data();
-        double[] dst = new double[src.length];
-        for (int i = 0; i < src.length; i++) {
-            dst[i] = f.applyAsDouble(src[i]);
-        }
-        return new FlatMatrix(m.getRowDimension(), m.getColumnDimension(), dst);
     }
 
     /** Index of the largest value of row i (the first on ties). */

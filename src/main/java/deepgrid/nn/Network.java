@@ -82,10 +82,6 @@ public final class Network {
         return params;
     }
 
-    /** Number of learnable scalars. */
-    public int parameterCount() {
-        return params.stream().mapToInt(Param::size).sum();
-    }
 
     /** Output width of the last layer. */
     public int outWidth() {
