@@ -47,10 +47,7 @@ public record Circles(int samples, double noise, double factor, double test) imp
             x[outer + i] = new double[] {factor * Math.cos(a), factor * Math.sin(a)};
             labels[outer + i] = 1;
         }
-        for (double[] p : x) {
-            p[0] += noise * gen.nextGaussian();
-            p[1] += noise * gen.nextGaussian();
-        }
+        Synthetic.addNoise(x, noise, gen);
         return Synthetic.split(name(), Synthetic.labeled(x, labels, 2), test, rng);
     }
 

@@ -41,11 +41,7 @@ public record Moons(int samples, double noise, double test) implements DataSourc
             x[outer + i] = new double[] {1 - Math.cos(a), 1 - Math.sin(a) - 0.5};
             labels[outer + i] = 1;
         }
-        // scikit-learn adds the noise after placing every point, row by row
-        for (double[] p : x) {
-            p[0] += noise * gen.nextGaussian();
-            p[1] += noise * gen.nextGaussian();
-        }
+        Synthetic.addNoise(x, noise, gen);
         return Synthetic.split(name(), Synthetic.labeled(x, labels, 2), test, rng);
     }
 

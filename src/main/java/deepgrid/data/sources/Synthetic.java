@@ -34,6 +34,18 @@ final class Synthetic {
         return rng.split("generate");
     }
 
+    /**
+     * Adds N(0, noise²) to every coordinate, after every point is placed and row by row,
+     * in the order scikit-learn's make_moons and make_circles draw it.
+     */
+    static void addNoise(double[][] x, double noise, Rng gen) {
+        for (double[] p : x) {
+            for (int j = 0; j < p.length; j++) {
+                p[j] += noise * gen.nextGaussian();
+            }
+        }
+    }
+
     /** A classification Dataset of the points {@code x} with class indices {@code labels} among {@code k} classes. */
     static Dataset labeled(double[][] x, int[] labels, int k) {
         double[] y = new double[labels.length];
