@@ -59,11 +59,15 @@ public final class RunIds {
         return ExperimentSpec.WINDOWS_DEVICE.matcher(name).matches();
     }
 
-    /** 8 hex digits of SHA-256 over the canonical resolved config (name and description excluded). */
+    /**
+     * 8 hex digits of SHA-256 over the canonical resolved config; name, description and
+     * diagnostics are left out: they change no number a run learns.
+     */
     public static String hash(Map<String, Object> resolved) {
         Map<String, Object> identity = new LinkedHashMap<>(resolved);
         identity.remove("name");
         identity.remove("description");
+        identity.remove("diagnostics");
         try {
             byte[] d = MessageDigest.getInstance("SHA-256").digest(
                     ConfigText.toYaml(identity).getBytes(StandardCharsets.UTF_8));

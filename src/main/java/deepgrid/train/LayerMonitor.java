@@ -8,12 +8,14 @@ import deepgrid.nn.Param;
 import deepgrid.nn.Phase;
 import deepgrid.nn.layers.ActivationLayer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.commons.math3.linear.RealMatrix;
 
 /**
  * Watches every layer of a network through training, for layers.csv. Order of use per
- * epoch: {@link #startEpoch}, {@link #afterBackward} after the gradients of each sampled batch, then
+ * epoch: {@link #startEpoch}; for each sampled batch {@link #afterBackward} once its
+ * gradients are in place and {@link #afterStep} once the optimizer has applied them; then
  * {@link #endEpoch}. It only reads parameters and runs evaluation-mode forward passes, so
  * it never changes what the network learns.
  */
@@ -21,26 +23,31 @@ final class LayerMonitor {
     private final List<Layer> layers;
     private final FlatMatrix probe; // (probe × features), fixed training samples
     private final double[] gradNormSum;
-    private final List<double[]> start = new ArrayList<>();
+    private final double[] ratioSum;
+    private final int[] ratioSteps;
+    private final List<double[]> before = new ArrayList<>();
     private int batches;
 
     LayerMonitor(Network net, FlatMatrix probe) {
         this.layers = net.layers();
         this.probe = probe;
         this.gradNormSum = new double[layers.size()];
+        this.ratioSum = new double[layers.size()];
+        this.ratioSteps = new int[layers.size()];
+        for (Layer l : layers) {
+            before.add(new double[l.params().stream().mapToInt(Param::size).sum()]);
+        }
     }
 
-    /** Remembers the parameters at the start of the epoch. */
+    /** Forgets the last epoch's sums. */
     void startEpoch() {
-        start.clear();
-        for (Layer l : layers) {
-            start.add(flatten(l.params()));
-        }
-        java.util.Arrays.fill(gradNormSum, 0.0);
+        Arrays.fill(gradNormSum, 0.0);
+        Arrays.fill(ratioSum, 0.0);
+        Arrays.fill(ratioSteps, 0);
         batches = 0;
     }
 
-    /** Adds this batch's gradient norms. */
+    /** Adds this batch's gradient norms and remembers the parameters the optimizer is about to change. */
     void afterBackward() {
         for (int i = 0; i < layers.size(); i++) {
             double s = 0.0;
@@ -50,8 +57,20 @@ final class LayerMonitor {
                 }
             }
             gradNormSum[i] += Math.sqrt(s);
+            flatten(layers.get(i).params(), before.get(i));
         }
         batches++;
+    }
+
+    /** Adds this step's update/weight ratio ‖θ_after − θ_before‖ / ‖θ_before‖ per layer (none where ‖θ_before‖ = 0). */
+    void afterStep() {
+        for (int i = 0; i < layers.size(); i++) {
+            double r = updateRatio(before.get(i), layers.get(i).params());
+            if (!Double.isNaN(r)) {
+                ratioSum[i] += r;
+                ratioSteps[i]++;
+            }
+        }
     }
 
     /** The rows of this epoch (epoch 0: before training, no gradients or updates yet). */
@@ -63,7 +82,7 @@ final class LayerMonitor {
             a = l.forward(a, Phase.EVAL);
             boolean trained = epoch > 0 && !l.params().isEmpty();
             double grad = trained && batches > 0 ? gradNormSum[i] / batches : Double.NaN;
-            double ratio = trained ? updateRatio(start.get(i), flatten(l.params())) : Double.NaN;
+            double ratio = trained && ratioSteps[i] > 0 ? ratioSum[i] / ratioSteps[i] : Double.NaN;
             rows.add(new LayerMetrics(epoch, i + 1, l.describe(), activations(l, FlatMatrix.of(a)), grad, ratio));
         }
         return rows;
@@ -114,24 +133,25 @@ final class LayerMonitor {
         return (double) dead / Math.max(1, cols);
     }
 
-    private static double[] flatten(List<Param> params) {
-        int n = params.stream().mapToInt(Param::size).sum();
-        double[] out = new double[n];
+    private static void flatten(List<Param> params, double[] out) {
         int at = 0;
         for (Param p : params) {
             double[] v = p.value().data();
             System.arraycopy(v, 0, out, at, v.length);
             at += v.length;
         }
-        return out;
     }
 
-    private static double updateRatio(double[] before, double[] after) {
+    private static double updateRatio(double[] before, List<Param> params) {
         double diff = 0.0;
         double norm = 0.0;
-        for (int i = 0; i < before.length; i++) {
-            diff += (after[i] - before[i]) * (after[i] - before[i]);
-            norm += before[i] * before[i];
+        int at = 0;
+        for (Param p : params) {
+            for (double after : p.value().data()) {
+                double b = before[at++];
+                diff += (after - b) * (after - b);
+                norm += b * b;
+            }
         }
         return norm == 0.0 ? Double.NaN : Math.sqrt(diff / norm);
     }

@@ -3,6 +3,7 @@ package deepgrid.run.queue;
 import deepgrid.run.RunResult;
 import deepgrid.run.RunSpec;
 import deepgrid.train.EpochMetrics;
+import deepgrid.train.HealthEvent;
 import java.io.PrintWriter;
 import java.util.Locale;
 
@@ -39,6 +40,12 @@ public final class Progress {
             out.printf(Locale.ROOT, "\r[%d/%d] %s epoch %d/%d%s\033[K", done, total, run.id(), m.epoch(), epochs, eta());
             out.flush();
         }
+    }
+
+    /** One line per training-health event, as it happens: "run-id: epoch 3, layer 1 dense(100): vanishing_gradients: ...". */
+    public synchronized void event(RunSpec run, HealthEvent e) {
+        out.printf(Locale.ROOT, "%s%s: %s%n", live ? "\r\033[K" : "", run.id(), e.describe());
+        out.flush();
     }
 
     public synchronized void finished(RunResult r) {

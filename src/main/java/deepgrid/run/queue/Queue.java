@@ -9,6 +9,9 @@ import deepgrid.run.RunResult;
 import deepgrid.run.RunSpec;
 import deepgrid.run.Status;
 import deepgrid.run.results.ResultsStore;
+import deepgrid.train.EpochMetrics;
+import deepgrid.train.HealthEvent;
+import deepgrid.train.TrainingLog;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -156,7 +159,17 @@ public final class Queue {
     private RunResult trainOne(ResultsStore store, RunSpec run, Progress progress) {
         try (var recorder = store.start(run)) {
             int epochs = run.spec().training().epochs();
-            RunResult r = RunExecutor.execute(run, loader, recorder, m -> progress.epoch(run, m, epochs));
+            RunResult r = RunExecutor.execute(run, loader, recorder, new TrainingLog() {
+                @Override
+                public void epoch(EpochMetrics m) {
+                    progress.epoch(run, m, epochs);
+                }
+
+                @Override
+                public void event(HealthEvent e) {
+                    progress.event(run, e); // one stderr line per new training-health event (issue 11)
+                }
+            });
             recorder.finish(r);
             synchronized (store) {
                 afterRun.accept(store.dir());
