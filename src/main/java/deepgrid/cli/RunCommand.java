@@ -1,6 +1,8 @@
 package deepgrid.cli;
 
 import deepgrid.data.DataLoader;
+import deepgrid.lint.Lint;
+import deepgrid.lint.LintWarning;
 import deepgrid.report.Report;
 import deepgrid.run.Planner;
 import deepgrid.run.queue.Progress;
@@ -36,6 +38,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "results", description = "Results folder (default: ${DEFAULT-VALUE}).")
     private Path out;
 
+    @Option(names = "--strict", description = "Treat the lint's warnings as errors: train nothing if there is one (exit 2).")
+    private boolean strict;
+
     @Spec
     private picocli.CommandLine.Model.CommandSpec spec;
 
@@ -44,9 +49,15 @@ final class RunCommand implements Callable<Integer> {
         if (jobs < 1) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--jobs must be ≥ 1, found " + jobs);
         }
-        Queue queue = new Queue(new DataLoader(), out, Report::rebuild); // statistics stay current after every run
+        DataLoader loader = new DataLoader();
+        Queue queue = new Queue(loader, out, Report::rebuild); // statistics stay current after every run
         List<Planner.Plan> plans = queue.plan(Queue.files(paths), sets);
         var err = spec.commandLine().getErr();
+        // issue 11 (lint): every plan's network-aware warnings on stderr before any run starts; --strict stops here
+        var severity = strict ? LintWarning.Severity.ERROR : LintWarning.Severity.WARNING;
+        if (Lint.report(plans, sets, loader::load, err, severity) > 0 && strict) {
+            return Main.INVALID;
+        }
         Progress.Mode mode = System.console() != null ? Progress.Mode.LIVE : Progress.Mode.LINES;
         int total = plans.stream().mapToInt(p -> p.runs().size()).sum();
         Queue.Outcome o = queue.run(plans, jobs, fresh ? Queue.Start.FRESH : Queue.Start.RESUME,
