@@ -37,7 +37,13 @@ final class InitRules {
         return l instanceof LayerSpec.DenseSpec d ? d.inits().weights() : ((LayerSpec.MaxoutSpec) l).inits().weights();
     }
 
-    /** Zeros or a constant on a hidden layer's weights: every unit computes the same thing forever. */
+    /**
+     * A constant on a hidden layer's weights when nothing else tells its units apart: the next
+     * weight layer starts constant too (every unit gets the same gradient and they stay copies),
+     * or the weights are 0 before a ReLU with a bias ≤ 0 (every unit outputs 0 and, ReLU's slope
+     * at 0 being 0, gets no gradient). A constant layer followed by random weights is left alone:
+     * those weights break the symmetry after one step.
+     */
     static final class ConstantInit implements Rule {
         @Override
         public String id() {
@@ -46,21 +52,53 @@ final class InitRules {
 
         @Override
         public void check(Subject s, Findings out) {
-            List<Integer> hidden = new ArrayList<>();
-            for (int i = 0; i < s.outputLayer(); i++) {
-                LayerSpec l = s.layers().get(i);
-                if (Subject.hasWeights(l) && (weights(s, i) instanceof Zeros || weights(s, i) instanceof Constant)) {
-                    hidden.add(i);
+            List<Integer> symmetric = new ArrayList<>();
+            List<Integer> dead = new ArrayList<>();
+            int output = s.outputLayer();
+            for (int i = 0; i < output; i++) {
+                if (!Subject.hasWeights(s.layers().get(i)) || !constant(weights(s, i))) {
+                    continue;
+                }
+                if (constant(weights(s, nextWeights(s, i)))) {
+                    symmetric.add(i);
+                } else if (zeroInput(s, i) && s.activationAfter(i) != null && s.activationAfter(i).name().equals("relu")) {
+                    dead.add(i);
                 }
             }
-            byInitPos(s, hidden).forEach((pos, layers) -> {
+            byInitPos(s, symmetric).forEach((pos, layers) -> {
                 boolean one = layers.size() == 1;
                 out.add(pos, s.initPath(layers.get(0)) + ": " + Subject.describe(weights(s, layers.get(0)))
                         + " gives every unit of hidden layer" + (one ? " " : "s ") + Subject.layers(layers)
-                        + " the same weights, so all " + (one ? "its" : "their") + " units get the same gradient and"
-                        + " stay identical (" + (one ? "the layer works" : "each layer works") + " like a single unit);"
-                        + " use a random initializer: he_normal for ReLU, xavier_normal for sigmoid or tanh");
+                        + " the same weights in and out, so all " + (one ? "its" : "their") + " units get the same"
+                        + " gradient and stay identical (" + (one ? "the layer works" : "each layer works") + " like a"
+                        + " single unit); use a random initializer: he_normal for ReLU, xavier_normal for sigmoid or tanh");
             });
+            byInitPos(s, dead).forEach((pos, layers) -> out.add(pos, s.initPath(layers.get(0)) + ": "
+                    + Subject.describe(weights(s, layers.get(0))) + " before relu in " + Subject.layers(layers)
+                    + ": every unit outputs relu(0) = 0 and, ReLU's slope at 0 being 0, gets no gradient, so the"
+                    + " layer never learns; use he_normal"));
+        }
+
+        private static boolean constant(Initializer init) {
+            return init instanceof Zeros || init instanceof Constant;
+        }
+
+        /** Whether layer i's units all see 0: zero weights and a bias that is a constant ≤ 0. */
+        private static boolean zeroInput(Subject s, int i) {
+            LayerSpec l = s.layers().get(i);
+            Initializer w = weights(s, i);
+            Initializer b = l instanceof LayerSpec.DenseSpec d ? d.inits().bias() : ((LayerSpec.MaxoutSpec) l).inits().bias();
+            boolean zeroWeights = w instanceof Zeros || w instanceof Constant c && c.value() == 0;
+            return zeroWeights && (b instanceof Zeros || b instanceof Constant c && c.value() <= 0);
+        }
+
+        /** The next dense or maxout layer after i. */
+        private static int nextWeights(Subject s, int i) {
+            int j = i + 1;
+            while (!Subject.hasWeights(s.layers().get(j))) {
+                j++;
+            }
+            return j;
         }
     }
 

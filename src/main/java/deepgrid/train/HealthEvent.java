@@ -53,8 +53,8 @@ public record HealthEvent(int epoch, int layer, String kind, Type type, double v
             case SATURATED -> percent(value) + " of its outputs in a flat tail (above " + percent(threshold) + ")";
             case UPDATE_RATIO_HIGH -> "a step changes the weights by " + g(value) + " of their size (above "
                     + g(threshold) + "): learning rate too high?";
-            case UPDATE_RATIO_LOW -> "a step changes even this, the fastest layer's weights by only " + g(value)
-                    + " of their size (below " + g(threshold) + "): learning rate too low?";
+            case UPDATE_RATIO_LOW -> "even this layer, the fastest, changes its weights by only " + g(value)
+                    + " of their size per step (below " + g(threshold) + "): learning rate too low?";
             case STUCK_AT_CHANCE -> "train accuracy " + g(value) + " is no better than chance (" + g(threshold)
                     + ") and the loss is flat";
             case DIVERGING -> "train loss " + g(value) + (Double.isFinite(threshold) ? " (above " + g(threshold) + ")" : "");
@@ -62,7 +62,7 @@ public record HealthEvent(int epoch, int layer, String kind, Type type, double v
     }
 
     private static String g(double v) {
-        return String.format(Locale.ROOT, "%.3g", v);
+        return v == 0 ? "0" : String.format(Locale.ROOT, "%.3g", v);
     }
 
     private static String percent(double v) {

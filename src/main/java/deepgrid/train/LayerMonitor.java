@@ -35,7 +35,7 @@ final class LayerMonitor {
         this.ratioSum = new double[layers.size()];
         this.ratioSteps = new int[layers.size()];
         for (Layer l : layers) {
-            before.add(new double[l.params().stream().mapToInt(Param::size).sum()]);
+            before.add(new double[weights(l).stream().mapToInt(Param::size).sum()]);
         }
     }
 
@@ -57,15 +57,19 @@ final class LayerMonitor {
                 }
             }
             gradNormSum[i] += Math.sqrt(s);
-            flatten(layers.get(i).params(), before.get(i));
+            flatten(weights(layers.get(i)), before.get(i));
         }
         batches++;
     }
 
-    /** Adds this step's update/weight ratio ‖θ_after − θ_before‖ / ‖θ_before‖ per layer (none where ‖θ_before‖ = 0). */
+    /**
+     * Adds this step's update/weight ratio ‖W_after − W_before‖ / ‖W_before‖ per layer, over its
+     * weights (and batch norm's scale), not its biases: a bias that starts at 0 would make the
+     * ratio of its first steps huge. None where ‖W_before‖ = 0.
+     */
     void afterStep() {
         for (int i = 0; i < layers.size(); i++) {
-            double r = updateRatio(before.get(i), layers.get(i).params());
+            double r = updateRatio(before.get(i), weights(layers.get(i)));
             if (!Double.isNaN(r)) {
                 ratioSum[i] += r;
                 ratioSteps[i]++;
@@ -131,6 +135,11 @@ final class LayerMonitor {
             dead += allZero ? 1 : 0;
         }
         return (double) dead / Math.max(1, cols);
+    }
+
+    /** The parameters whose update ratio is watched: weights and scales, not biases or shifts. */
+    private static List<Param> weights(Layer l) {
+        return l.params().stream().filter(p -> p.role() == Param.Role.WEIGHT || p.role() == Param.Role.SCALE).toList();
     }
 
     private static void flatten(List<Param> params, double[] out) {
