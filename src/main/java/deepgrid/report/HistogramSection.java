@@ -67,11 +67,12 @@ final class HistogramSection {
     }
 
     private static void figure(Html out, PageData data, List<PointHistograms> points, int epoch) {
-        TreeMap<Integer, String> layers = new TreeMap<>();
-        points.forEach(p -> p.byEpoch().getOrDefault(epoch, Map.of()).forEach((l, h) -> layers.putIfAbsent(l, h.kind())));
+        TreeMap<Integer, TreeSet<String>> layers = new TreeMap<>(); // layer → the kinds its rows have there
+        points.forEach(p -> p.byEpoch().getOrDefault(epoch, Map.of()).forEach((l, h) -> layers.computeIfAbsent(l,
+                k -> new TreeSet<>()).add(h.kind())));
         out.element("h3", "Epoch " + epoch + (epoch == 0 ? " (before training)" : "")).newline();
         out.open("div", "class", "wide").open("table", "class", "multiples").newline().open("tr").element("th", "");
-        layers.forEach((l, kind) -> out.element("th", "layer " + l + " " + kind));
+        layers.forEach((l, kinds) -> out.element("th", "layer " + l + (kinds.size() == 1 ? " " + kinds.first() : "")));
         out.close("tr").newline();
         for (PointHistograms p : points) {
             Map<Integer, Histogram> row = p.byEpoch().getOrDefault(epoch, Map.of());
@@ -84,7 +85,7 @@ final class HistogramSection {
             for (int l : layers.keySet()) {
                 out.open("td");
                 if (row.containsKey(l)) {
-                    out.raw(svg(row.get(l), top));
+                    out.raw(svg(row.get(l), top, layers.get(l).size() > 1)); // a mixed column names each cell's kind
                 }
                 out.close("td");
             }
@@ -104,7 +105,7 @@ final class HistogramSection {
         return top;
     }
 
-    private static String svg(Histogram h, double top) {
+    private static String svg(Histogram h, double top, boolean named) {
         List<Integer> regular = new ArrayList<>();
         List<String> extras = new ArrayList<>();
         long total = Math.max(1, h.total());
@@ -126,6 +127,9 @@ final class HistogramSection {
             double height = top > 0 ? Math.min(1, f / top) * PLOT : 0;
             svg.empty("rect", "x", Fmt.px(5 + k * barWidth), "y", Fmt.px(4 + PLOT - height), "width",
                     Fmt.px(Math.max(0.5, barWidth - 0.6)), "height", Fmt.px(height), "fill", "#4c72b0");
+        }
+        if (named) {
+            svg.element("text", h.kind(), "x", Integer.toString(WIDTH - 5), "y", "12", "text-anchor", "end", "fill", "#444");
         }
         String base = Fmt.px(4 + PLOT);
         svg.empty("line", "x1", "5", "x2", Integer.toString(WIDTH - 5), "y1", base, "y2", base, "stroke", "#888");
