@@ -30,12 +30,7 @@ final class BoundarySection {
     }
 
     static void render(Html out, PageData data, RunFiles files) {
-        List<Integer> shown = new ArrayList<>();
-        for (int i = 0; i < data.points().size(); i++) {
-            if (ChosenRun.with(data.points().get(i), "boundary.csv").isPresent()) {
-                shown.add(i);
-            }
-        }
+        List<Integer> shown = ChosenRun.pointsWith(data, "boundary.csv");
         if (shown.isEmpty()) {
             return;
         }

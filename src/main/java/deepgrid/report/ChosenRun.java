@@ -18,6 +18,12 @@ final class ChosenRun {
                 .findFirst();
     }
 
+    /** The indexes of the grid points of {@code data} that have a run with {@code file}, in page order. */
+    static java.util.List<Integer> pointsWith(PageData data, String file) {
+        return java.util.stream.IntStream.range(0, data.points().size())
+                .filter(i -> with(data.points().get(i), file).isPresent()).boxed().toList();
+    }
+
     /** " — run ID (seed S, status)", for a block's summary line. */
     static String describe(RunRow r) {
         return " — run " + r.cell("run") + " (seed " + r.seed() + ", " + r.status().csvName() + ")";

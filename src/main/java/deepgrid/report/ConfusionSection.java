@@ -8,7 +8,6 @@ import deepgrid.report.html.Html;
 import deepgrid.report.html.Png;
 import deepgrid.run.Status;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,12 +29,7 @@ final class ConfusionSection {
     }
 
     static void render(Html out, PageData data, RunFiles files) {
-        List<Integer> shown = new ArrayList<>();
-        for (int i = 0; i < data.points().size(); i++) {
-            if (ChosenRun.with(data.points().get(i), "confusion.csv").isPresent()) {
-                shown.add(i);
-            }
-        }
+        List<Integer> shown = ChosenRun.pointsWith(data, "confusion.csv");
         if (shown.isEmpty()) {
             return;
         }

@@ -14,9 +14,9 @@ import java.util.List;
 import java.util.Map;
 
 /** Runs an experiment file through {@code deepgrid run} and reads its result files back. */
-final class Runs {
+public final class Runs {
     /** What a run command printed, and where its experiment's results are. */
-    record Done(Path dir, String stderr) {
+    public record Done(Path dir, String stderr) {
         /** The run folders by their runs.csv row. */
         Map<Map<String, String>, Path> runs() throws IOException {
             Map<Map<String, String>, Path> out = new LinkedHashMap<>();
@@ -54,7 +54,7 @@ final class Runs {
     }
 
     /** Runs {@code file} (with --set overrides) into {@code out}; asserts it succeeded. */
-    static Done run(Path file, Path out, String name, String... sets) {
+    public static Done run(Path file, Path out, String name, String... sets) {
         List<String> args = new ArrayList<>(List.of("run", file.toString(), "--out", out.toString()));
         for (String s : sets) {
             args.add("--set");

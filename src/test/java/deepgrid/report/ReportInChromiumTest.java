@@ -4,15 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import deepgrid.cli.Main;
 import deepgrid.data.sources.DataLocations;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -48,15 +44,7 @@ class ReportInChromiumTest {
     }
 
     private static Path run(String example, String name, String... sets) {
-        List<String> args = new ArrayList<>(List.of("run", "experiments/" + example, "--out", dir.toString()));
-        for (String s : sets) {
-            args.add("--set");
-            args.add(s);
-        }
-        StringWriter err = new StringWriter();
-        int code = Main.execute(new PrintWriter(new StringWriter()), new PrintWriter(err), args.toArray(String[]::new));
-        assertEquals(Main.OK, code, err.toString());
-        return dir.resolve(name).resolve("report.html");
+        return deepgrid.diagnostics.Runs.run(Path.of("experiments", example), dir, name, sets).dir().resolve("report.html");
     }
 
     private static Opened open(Path page) throws IOException, InterruptedException {
