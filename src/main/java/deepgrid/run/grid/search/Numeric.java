@@ -89,6 +89,11 @@ public record Numeric(Kind kind, Scale scale, BigDecimal low, BigDecimal high, B
         return decimal(k).doubleValue();
     }
 
+    /** A bound or step as the file would write it: 0.00001, 0.1, 512. */
+    public static String show(BigDecimal v) {
+        return v.signum() == 0 ? "0" : v.stripTrailingZeros().toPlainString();
+    }
+
     @Override
     public long size() {
         if (step == null) {
