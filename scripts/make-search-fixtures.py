@@ -20,6 +20,9 @@ Sections:
   weights        Optuna's default_weights for m = 1, 24, 25, 26, 30
   sobol          the first 17 points of the unscrambled 5-dimensional Sobol sequence (SciPy)
   confirm        mean, std, 95% CI (Student t) and paired t-test p values (scipy.stats)
+  ped_anova      PED-ANOVA importances of 40 made-up trials, written out from Optuna's
+                 evaluator (quantile filter, grid counts, Scott-bandwidth Parzen estimators,
+                 Pearson divergence) with scipy.stats.truncnorm for the kernel masses
 
 Usage (Debian: apt-get install python3-scipy python3-mpmath):
     python3 scripts/make-search-fixtures.py [output.json]
@@ -303,9 +306,100 @@ for t, v in CONFIRM.items():
             row["p_" + key] = float(stats.ttest_rel(x, y).pvalue)
     confirm[t] = row
 
+
+# ---- PED-ANOVA ----------------------------------------------------------------------------
+def ped_grid(kind, low, high, log, step):
+    n_steps = 50
+    if kind == "int" and log:
+        n_steps = min(int(np.ceil(np.log(high - low + 1) / np.log(2))) + 1, n_steps)
+    elif step is not None:
+        n_steps = min(round((high - low) / step) + 1, n_steps)
+    f = np.log if log else np.asarray
+    return np.linspace(f(low), f(high), n_steps), f
+
+
+def ped_counts_numeric(values, spec):
+    grids, f = ped_grid(*spec)
+    h = grids[1] - grids[0]
+    idx = np.searchsorted(grids, f(np.asarray(values, dtype=float)) - h / 2)
+    counts = np.zeros(grids.size)
+    for i in idx:
+        counts[i] += 1
+    return counts
+
+
+def ped_pdf_numeric(counts):
+    n_steps = counts.size
+    nz = counts > 0
+    mus = np.arange(n_steps)[nz].astype(float)
+    c = counts[nz]
+    n = c.sum()
+    mean = mus @ (c / n)
+    std = math.sqrt(((mus - mean) ** 2) @ c / max(1, n - 1))
+    cum = np.cumsum(c)
+    i25 = np.searchsorted(cum, n // 4, side="left")
+    i75 = np.searchsorted(cum, n * 3 // 4, side="right")
+    iqr = mus[min(mus.size - 1, i75)] - mus[i25]
+    sigma = max(1.059 * min(iqr / 1.34, std) * n ** (-0.2), 0.5 / 1.64)
+    mu_all = list(mus) + [0.5 * (n_steps - 1)]
+    sig_all = [sigma] * mus.size + [float(n_steps)]
+    w = np.array(list(c) + [1.0])
+    w = w / w.sum()
+    pdf = np.zeros(n_steps)
+    for wk, m, s_ in zip(w, mu_all, sig_all):
+        a, b = (-0.5 - m) / s_, (n_steps - 0.5 - m) / s_
+        for x in range(n_steps):
+            pdf[x] += wk * (stats.truncnorm.cdf(x + 0.5, a, b, loc=m, scale=s_)
+                            - stats.truncnorm.cdf(x - 0.5, a, b, loc=m, scale=s_))
+    return pdf
+
+
+def ped_pdf_categorical(counts):
+    k = counts.size
+    nz = np.nonzero(counts > 0)[0]
+    m = nz.size
+    rows = []
+    for o in nz:
+        row = np.full(k, 1.0 / (m + 1))
+        row[o] += 1
+        rows.append(row / row.sum())
+    rows.append(np.full(k, 1.0 / k))
+    w = np.array(list(counts[nz]) + [1.0])
+    w = w / w.sum()
+    return sum(wk * r for wk, r in zip(w, rows))
+
+
+rng = np.random.RandomState(7)
+PED_N = 40
+ped_params = {
+    "lr": [float(v) for v in np.exp(rng.uniform(np.log(1e-4), np.log(1e-1), PED_N))],
+    "width": [int(v) for v in rng.randint(8, 257, PED_N)],
+    "act": [int(v) for v in rng.randint(0, 3, PED_N)],
+}
+ped_objective = [0.9 - 0.05 * (math.log10(lr) + 2.5) ** 2 + 0.001 * (w % 7) + 0.01 * a
+                 for lr, w, a in zip(ped_params["lr"], ped_params["width"], ped_params["act"])]
+loss = -np.array(ped_objective)  # maximising
+cut = max(np.partition(loss, 1)[1], np.partition(loss, int(np.ceil(0.1 * PED_N)) - 1)[int(np.ceil(0.1 * PED_N)) - 1])
+top = loss <= cut
+specs = {"lr": ("float", 1e-4, 1e-1, True, None), "width": ("int", 8, 256, False, 1)}
+raw = {}
+for name in ["lr", "width", "act"]:
+    vals = np.array(ped_params[name])
+    if name == "act":
+        ct = np.bincount(vals[top], minlength=3).astype(float)
+        ca = np.bincount(vals, minlength=3).astype(float)
+        pt, pa = ped_pdf_categorical(ct) + 1e-12, ped_pdf_categorical(ca) + 1e-12
+    else:
+        pt = ped_pdf_numeric(ped_counts_numeric(vals[top], specs[name])) + 1e-12
+        pa = ped_pdf_numeric(ped_counts_numeric(vals, specs[name])) + 1e-12
+    raw[name] = float(pa @ ((pt / pa - 1) ** 2))
+total = sum(raw.values())
+ped_anova = {"params": ped_params, "objective": ped_objective, "top": [bool(t) for t in top],
+             "importance": {k: v / total for k, v in raw.items()}}
+
 with open(OUT, "w") as f:
     json.dump({"log_ndtr": log_ndtr, "log_mass": log_mass, "ndtri_exp": ndtri_exp, "ppf": ppf,
                "logpdf": logpdf, "parzen": parzen, "weights": weights, "sobol": sobol,
-               "confirm_values": CONFIRM, "confirm": confirm}, f, indent=1)
+               "confirm_values": CONFIRM, "confirm": confirm, "ped_anova": ped_anova}, f, indent=1)
     f.write("\n")
 print("wrote", OUT)
