@@ -24,9 +24,13 @@ import java.util.TreeSet;
  * saves work); not thread-safe.
  */
 public final class Search {
-    /** How a trial's parameters were chosen. */
+    /**
+     * How a trial's parameters were chosen: enqueued, drawn without looking at results (every
+     * trial of the random, qmc and grid samplers, and TPE's first ones), or modelled by TPE.
+     * CONFIRM marks the re-runs of a trial after the budget (trials.csv only).
+     */
     public enum Phase {
-        ENQUEUED, STARTUP, MODEL;
+        ENQUEUED, STARTUP, MODEL, CONFIRM;
 
         public String csvName() {
             return name().toLowerCase(Locale.ROOT);

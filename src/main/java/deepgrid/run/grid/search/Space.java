@@ -79,6 +79,38 @@ public record Space(List<Entry> entries, List<Param> params) {
         return out;
     }
 
+    /** Where parameter {@code name} is written: its range, or for a choice the key of its entry. */
+    public Pos positionOf(String name) {
+        for (Entry e : entries) {
+            Template.Value v = valueOf(e.template(), name);
+            if (v != null) {
+                return v.pos();
+            }
+        }
+        for (Entry e : entries) {
+            if (name.equals(e.key()) || name.startsWith(e.key() + "[")) {
+                return e.pos();
+            }
+        }
+        throw new IllegalArgumentException("no parameter '" + name + "'");
+    }
+
+    private static Template.Value valueOf(Template t, String name) {
+        if (t instanceof Template.Value v) {
+            return v.param().name().equals(name) ? v : null;
+        }
+        List<Template> children = t instanceof Template.Pick p ? p.options()
+                : t instanceof Template.MapOf m ? List.copyOf(m.entries().values())
+                : t instanceof Template.ListOf l ? l.items() : List.of();
+        for (Template c : children) {
+            Template.Value v = valueOf(c, name);
+            if (v != null) {
+                return v;
+            }
+        }
+        return null;
+    }
+
     /** The children of option {@code branch} of choice {@code parent}, in order. */
     List<Param> branchParams(String parent, int branch) {
         List<Param> out = new ArrayList<>();
