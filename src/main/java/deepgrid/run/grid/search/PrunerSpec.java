@@ -22,6 +22,9 @@ public sealed interface PrunerSpec {
     /** The form written to space.yaml. */
     Object resolved();
 
+    /** The epochs at which a run of {@code epochs} epochs may be judged (for {@code deepgrid plan}). */
+    List<Integer> decisionEpochs(int epochs);
+
     /** No pruning: every trial trains all its epochs. */
     record None() implements PrunerSpec {
         @Override
@@ -32,6 +35,11 @@ public sealed interface PrunerSpec {
         @Override
         public Object resolved() {
             return "none";
+        }
+
+        @Override
+        public List<Integer> decisionEpochs(int epochs) {
+            return List.of();
         }
     }
 
@@ -62,6 +70,15 @@ public sealed interface PrunerSpec {
         public Object resolved() {
             return ordered("median", "startup", startup, "warmup_epochs", warmupEpochs);
         }
+
+        @Override
+        public List<Integer> decisionEpochs(int epochs) {
+            List<Integer> out = new ArrayList<>();
+            for (int t = Math.max(1, warmupEpochs); t < epochs; t++) {
+                out.add(t);
+            }
+            return out;
+        }
     }
 
     /**
@@ -75,10 +92,20 @@ public sealed interface PrunerSpec {
         public StopRule rule(Goal goal, int epochs, List<Reference> references) {
             List<double[]> curves = references.stream().filter(r -> r.state().informs()).map(Reference::curve).toList();
             Map<Integer, double[]> rungs = new TreeMap<>();
-            for (long s = minEpochs; s < epochs; s *= reduction) {
-                rungs.put((int) s, valuesAt(curves, (int) s).stream().mapToDouble(Double::doubleValue).toArray());
+            for (int s : decisionEpochs(epochs)) {
+                rungs.put(s, valuesAt(curves, s).stream().mapToDouble(Double::doubleValue).toArray());
             }
             return new StopRule.AshaRule(goal, reduction, rungs);
+        }
+
+        /** The rung epochs min_epochs·reduction^k below {@code epochs}. */
+        @Override
+        public List<Integer> decisionEpochs(int epochs) {
+            List<Integer> out = new ArrayList<>();
+            for (long s = minEpochs; s < epochs; s *= reduction) {
+                out.add((int) s);
+            }
+            return out;
         }
 
         @Override

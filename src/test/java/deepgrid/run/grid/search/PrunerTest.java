@@ -21,6 +21,8 @@ class PrunerTest {
     void ashaRungsAreAtMinEpochsTimesReductionPowersBeforeTheLastEpoch() {
         var rule = (StopRule.AshaRule) new PrunerSpec.Asha(1, 3).rule(Goal.MAXIMIZE, 10, List.of());
         assertEquals(List.of(1, 3, 9), List.copyOf(rule.rungs().keySet()));
+        assertEquals(List.of(1, 3, 9), new PrunerSpec.Asha(1, 3).decisionEpochs(10));
+        assertEquals(List.of(2, 3), new PrunerSpec.Median(5, 2).decisionEpochs(4));
         var two = (StopRule.AshaRule) new PrunerSpec.Asha(2, 2).rule(Goal.MAXIMIZE, 16, List.of());
         assertEquals(List.of(2, 4, 8), List.copyOf(two.rungs().keySet())); // 16 is the last epoch: no decision there
     }
