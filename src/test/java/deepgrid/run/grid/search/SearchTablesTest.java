@@ -17,28 +17,52 @@ class SearchTablesTest {
 
     /** Runs a search with ASHA the way a sweep would: stop rule fixed at the start, applied epoch by epoch. */
     static List<TrialRecord> simulate(Search s) {
+        return simulate(s, 1, 0);
+    }
+
+    /**
+     * The same with {@code jobs} trials in flight, finishing in an order shuffled by
+     * {@code orderSeed} (as parallel workers would): trial i starts once {@link Search#ready}.
+     */
+    static List<TrialRecord> simulate(Search s, int jobs, long orderSeed) {
+        java.util.Random order = new java.util.Random(orderSeed);
         Map<Integer, TrialResult> results = new HashMap<>();
+        Map<Integer, TrialRecord> running = new java.util.TreeMap<>();
         List<TrialRecord> records = new ArrayList<>();
-        for (int i = 0; i < s.trials(); i++) {
-            Search.Proposal p = s.propose(i, results);
-            StopRule rule = StopRule.decode(s.stopRule(i, 0, EPOCHS, results).encode()); // as if sent to another process
-            double lr = p.params().get("lr");
-            double quality = 0.9 - 0.1 * Math.abs(Math.log10(lr) + 2);
-            List<Double> curve = new ArrayList<>(List.of(0.1));
-            TrialState state = TrialState.COMPLETED;
-            for (int t = 1; t <= EPOCHS; t++) {
-                curve.add(quality * (1 - Math.exp(-t / 2.0)));
-                StopRule.Decision d = rule.judge(t, curve.stream().mapToDouble(Double::doubleValue).toArray());
-                if (d != null && d.verdict() == StopRule.Verdict.PRUNE) {
-                    state = TrialState.PRUNED;
-                    break;
-                }
+        int next = 0;
+        while (records.size() < s.trials()) {
+            if (next < s.trials() && running.size() < jobs && s.ready(next, results)) {
+                running.put(next, start(s, next, results));
+                next++;
+                continue;
             }
-            TrialResult r = TrialResult.of(state, curve.stream().mapToDouble(Double::doubleValue).toArray());
-            results.put(i, r);
-            records.add(new TrialRecord(p, r, List.of("run-" + i), 1.5, EPOCHS, -1));
+            List<Integer> ids = new ArrayList<>(running.keySet());
+            TrialRecord done = running.remove(ids.get(order.nextInt(ids.size())));
+            results.put(done.trial(), done.result());
+            records.add(done);
         }
+        records.sort(java.util.Comparator.comparingInt(TrialRecord::trial));
         return records;
+    }
+
+    /** Trial i: proposed and judged from what is known when it starts; trained (instantly) to its end. */
+    private static TrialRecord start(Search s, int i, Map<Integer, TrialResult> results) {
+        Search.Proposal p = s.propose(i, results);
+        StopRule rule = StopRule.decode(s.stopRule(i, 0, EPOCHS, results).encode()); // as if sent to another process
+        double lr = p.params().get("lr");
+        double quality = 0.9 - 0.1 * Math.abs(Math.log10(lr) + 2);
+        List<Double> curve = new ArrayList<>(List.of(0.1));
+        TrialState state = TrialState.COMPLETED;
+        for (int t = 1; t <= EPOCHS; t++) {
+            curve.add(quality * (1 - Math.exp(-t / 2.0)));
+            StopRule.Decision d = rule.judge(t, curve.stream().mapToDouble(Double::doubleValue).toArray());
+            if (d != null && d.verdict() == StopRule.Verdict.PRUNE) {
+                state = TrialState.PRUNED;
+                break;
+            }
+        }
+        TrialResult r = TrialResult.of(state, curve.stream().mapToDouble(Double::doubleValue).toArray());
+        return new TrialRecord(p, r, List.of("run-" + i), 1.5, EPOCHS, -1);
     }
 
     static Search search() {
@@ -80,6 +104,18 @@ class SearchTablesTest {
         double best = records.stream().filter(r -> r.result().state() == TrialState.COMPLETED)
                 .mapToDouble(r -> r.result().objective(s.spec().objective())).max().orElseThrow();
         assertEquals(best, bestSoFar, 0);
+    }
+
+    @Test
+    void theSameTablesWhateverTheJobsAndTheOrderResultsArriveIn() {
+        List<TrialRecord> sequential = simulate(search(), 1, 0);
+        for (int jobs : new int[] {2, 3, 8}) {
+            for (long seed = 0; seed < 3; seed++) {
+                List<TrialRecord> parallel = simulate(search(), jobs, seed);
+                assertEquals(SearchTables.trials(search(), sequential), SearchTables.trials(search(), parallel));
+                assertEquals(SearchTables.rungs(search(), sequential), SearchTables.rungs(search(), parallel));
+            }
+        }
     }
 
     @Test
