@@ -17,6 +17,10 @@ public final class Columns {
     public static final List<String> RUN_TAIL = List.of("epochs", "train_loss", "train_accuracy", "val_loss",
             "val_accuracy", "test_loss", "test_accuracy", "penalty", "best_epoch", "best_val_loss",
             "best_val_accuracy", "best_test_accuracy", "seconds", "reason");
+    /** The runs.csv columns that hold a number or nothing (integers included). */
+    public static final List<String> NUMERIC = List.of("epochs", "train_loss", "train_accuracy", "val_loss",
+            "val_accuracy", "test_loss", "test_accuracy", "penalty", "best_epoch", "best_val_loss",
+            "best_val_accuracy", "best_test_accuracy", "seconds");
     /** metrics.csv. */
     public static final List<String> METRICS = List.of("epoch", "train_loss", "train_accuracy", "val_loss",
             "val_accuracy", "test_loss", "test_accuracy", "penalty", "lr", "seconds", "eval_seconds");

@@ -71,6 +71,14 @@ public final class Csv {
         return rows;
     }
 
+    /** The cells of one CSV line, such as a header. */
+    static List<String> cells(String line) throws IOException {
+        try (MappingIterator<String[]> rows = MAPPER.readerFor(String[].class).with(CsvParser.Feature.WRAP_AS_ARRAY)
+                .readValues(line)) {
+            return rows.hasNext() ? List.of(rows.next()) : List.of();
+        }
+    }
+
     /** Text cells that start like a formula (=, +, -, @) get a leading apostrophe; numbers stay numbers. */
     static String defuse(String cell) {
         if (cell.isEmpty() || NUMBER.matcher(cell).matches()) {
