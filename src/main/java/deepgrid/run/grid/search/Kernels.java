@@ -24,8 +24,22 @@ sealed interface Kernels permits Kernels.NumericKernels, Kernels.CategoricalKern
     /**
      * Normal kernels truncated to the transformed domain: μ = the observations (transformed),
      * σ by the neighbour rule of design §4, and the prior μ = the domain's centre, σ = its width.
+     * {@code logMass[k]} is kernel k's log mass on the domain, its normaliser, computed once.
      */
-    record NumericKernels(Numeric domain, double[] mu, double[] sigma) implements Kernels {
+    record NumericKernels(Numeric domain, double[] mu, double[] sigma, double[] logMass) implements Kernels {
+        NumericKernels(Numeric domain, double[] mu, double[] sigma) {
+            this(domain, mu, sigma, logMasses(domain, mu, sigma));
+        }
+
+        private static double[] logMasses(Numeric domain, double[] mu, double[] sigma) {
+            double[] out = new double[mu.length];
+            for (int k = 0; k < mu.length; k++) {
+                out[k] = TruncNorm.logGaussMass((domain.internalLow() - mu[k]) / sigma[k],
+                        (domain.internalHigh() - mu[k]) / sigma[k]);
+            }
+            return out;
+        }
+
         static NumericKernels fit(Numeric domain, double[] observations) {
             int m = observations.length;
             double low = domain.internalLow();
@@ -43,16 +57,17 @@ sealed interface Kernels permits Kernels.NumericKernels, Kernels.CategoricalKern
 
         @Override
         public double logDensity(int k, double x) {
-            double low = (domain.internalLow() - mu[k]) / sigma[k];
-            double high = (domain.internalHigh() - mu[k]) / sigma[k];
             if (domain.isDiscrete()) {
                 // the kernel's mass on x's cell over its mass on the whole (widened) domain
                 double[] cell = domain.cell(x);
-                return TruncNorm.logGaussMass((cell[0] - mu[k]) / sigma[k], (cell[1] - mu[k]) / sigma[k])
-                        - TruncNorm.logGaussMass(low, high);
+                return TruncNorm.logGaussMass((cell[0] - mu[k]) / sigma[k], (cell[1] - mu[k]) / sigma[k]) - logMass[k];
             }
-            double z = (domain.toInternal(x) - mu[k]) / sigma[k];
-            return TruncNorm.logPdf(z, low, high) - Math.log(sigma[k]);
+            double u = domain.toInternal(x);
+            if (u < domain.internalLow() || u > domain.internalHigh()) {
+                return Double.NEGATIVE_INFINITY;
+            }
+            double z = (u - mu[k]) / sigma[k];
+            return -0.5 * z * z - TruncNorm.LOG_SQRT_2PI - logMass[k] - Math.log(sigma[k]);
         }
 
         @Override

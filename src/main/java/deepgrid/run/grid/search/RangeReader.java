@@ -37,15 +37,22 @@ final class RangeReader {
         if (range == null || problems.list().size() > before) {
             return null;
         }
-        if (!check(range, log, step, kind, m, where, problems)) {
+        Numeric.Scale scale = log ? Numeric.Scale.LOG : Numeric.Scale.LINEAR;
+        if (!check(new Written(kind, scale, range, step), m, where, problems)) {
             return null;
         }
-        Numeric.Scale scale = log ? Numeric.Scale.LOG : Numeric.Scale.LINEAR;
         return Param.always(name, new Numeric(kind, scale, range[0], range[1], step));
     }
 
-    private static boolean check(BigDecimal[] range, boolean log, BigDecimal step, Numeric.Kind kind, Node.MapNode m,
-            String where, Problems problems) {
+    /** A range as read, before its checks: the components of a {@link Numeric}. */
+    private record Written(Numeric.Kind kind, Numeric.Scale scale, BigDecimal[] range, BigDecimal step) {
+    }
+
+    private static boolean check(Written w, Node.MapNode m, String where, Problems problems) {
+        Numeric.Kind kind = w.kind();
+        BigDecimal[] range = w.range();
+        BigDecimal step = w.step();
+        boolean log = w.scale() == Numeric.Scale.LOG;
         Pos rangePos = m.get(kind == Numeric.Kind.FLOAT ? "float" : "int").pos();
         if (range[0].compareTo(range[1]) > 0) {
             problems.add(rangePos, where + ": low " + Numeric.show(range[0]) + " is above high "

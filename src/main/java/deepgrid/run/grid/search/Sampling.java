@@ -53,10 +53,17 @@ final class Sampling {
      * estimator; then each parameter of a taken branch on its own, from the trials that have it.
      */
     static Assignment tpe(Space space, Groups groups, Rng rng) {
-        List<Param> joint = space.params().stream().filter(p -> !p.isConditional()).toList();
+        // a range of one value (low = high) has nothing to model, and a zero-width kernel would divide by 0
+        Assignment fixed = Assignment.EMPTY;
+        for (Param p : space.params()) {
+            if (p.domain() instanceof Numeric n && n.lo() == n.hi()) {
+                fixed = fixed.with(p.name(), n.lo());
+            }
+        }
+        Assignment single = fixed;
+        List<Param> joint = space.params().stream().filter(p -> !p.isConditional() && !single.has(p.name())).toList();
         double[] x = Tpe.propose(joint.stream().map(Param::domain).toList(), rows(joint, groups.below(), groups),
                 rows(joint, groups.above(), groups), rng.split("tpe"));
-        Assignment fixed = Assignment.EMPTY;
         for (int d = 0; d < joint.size(); d++) {
             fixed = fixed.with(joint.get(d).name(), x[d]);
         }

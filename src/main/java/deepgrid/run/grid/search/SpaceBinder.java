@@ -24,6 +24,16 @@ import java.util.Set;
 final class SpaceBinder {
     static final Set<String> KINDS = Set.of("float", "int", "choice");
 
+    /**
+     * Where a value sits: the parameter name it would get, its path in messages
+     * ("search.space.optimizer.choice[0].lr"), and the branch it hangs under (null, −1: none).
+     */
+    private record At(String name, String where, String parent, int branch) {
+        At child(String suffix) {
+            return new At(name + suffix, where + suffix, parent, branch);
+        }
+    }
+
     private final Problems problems;
     private final List<Param> params = new ArrayList<>();
 
@@ -57,10 +67,11 @@ final class SpaceBinder {
         }
         String where = "search.space." + key;
         Template t;
+        At at = new At(key, where, null, -1);
         if (value instanceof Node.ListNode list) {
-            t = choice(key, list, where, null, -1);
+            t = choice(at, list);
         } else if (value instanceof Node.MapNode m && isDistribution(m)) {
-            t = distribution(key, m, where, null, -1);
+            t = distribution(at, m);
         } else {
             problems.add(value.pos(), where + ": found " + value.describe() + ", expected a range {float: [low, high]}"
                     + " or {int: [low, high]}, a {choice: [...]}, or a list of values");
@@ -73,7 +84,8 @@ final class SpaceBinder {
         return m.entries().keySet().stream().anyMatch(KINDS::contains);
     }
 
-    private Template distribution(String name, Node.MapNode m, String where, String parent, int branch) {
+    private Template distribution(At at, Node.MapNode m) {
+        String where = at.where();
         List<String> kinds = m.entries().keySet().stream().filter(KINDS::contains).toList();
         if (kinds.size() > 1) {
             problems.add(m.pos(), where + ": found both " + kinds.get(0) + " and " + kinds.get(1)
@@ -92,18 +104,19 @@ final class SpaceBinder {
                         + ", expected a non-empty list of options");
                 return new Template.Fixed(m);
             }
-            return choice(name, list, where + ".choice", parent, branch);
+            return choice(new At(at.name(), where + ".choice", at.parent(), at.branch()), list);
         }
-        Param p = RangeReader.read(name, m, where, problems);
+        Param p = RangeReader.read(at.name(), m, where, problems);
         if (p == null) {
             return new Template.Fixed(m);
         }
-        Param placed = new Param(name, p.domain(), parent, branch);
+        Param placed = new Param(at.name(), p.domain(), at.parent(), at.branch());
         params.add(placed);
         return new Template.Value(placed, m.pos());
     }
 
-    private Template choice(String name, Node.ListNode list, String where, String parent, int branch) {
+    private Template choice(At at, Node.ListNode list) {
+        String where = at.where();
         if (list.items().isEmpty()) {
             problems.add(list.pos(), where + ": found an empty list, expected at least one option");
             return new Template.Fixed(list);
@@ -115,31 +128,31 @@ final class SpaceBinder {
             }
         }
         List<String> labels = labels(list.items());
-        Param p = new Param(name, new Categorical(labels), parent, branch);
+        Param p = new Param(at.name(), new Categorical(labels), at.parent(), at.branch());
         params.add(p);
         List<Template> options = new ArrayList<>();
         for (int j = 0; j < labels.size(); j++) {
-            String child = name + "[" + labels.get(j) + "]";
-            options.add(inner(child, list.items().get(j), where + "[" + j + "]", name, j));
+            At option = new At(at.name() + "[" + labels.get(j) + "]", where + "[" + j + "]", at.name(), j);
+            options.add(inner(option, list.items().get(j)));
         }
         return new Template.Pick(p, options);
     }
 
     /** Inside a choice's option: ranges and choices anywhere in its maps and lists become parameters. */
-    private Template inner(String name, Node node, String where, String parent, int branch) {
+    private Template inner(At at, Node node) {
         if (node instanceof Node.MapNode m && isDistribution(m)) {
-            return distribution(name, m, where, parent, branch);
+            return distribution(at, m);
         }
         if (node instanceof Node.MapNode m) {
             Map<String, Template> entries = new LinkedHashMap<>();
-            m.entries().forEach((k, v) -> entries.put(k, inner(name + "." + k, v, where + "." + k, parent, branch)));
+            m.entries().forEach((k, v) -> entries.put(k, inner(at.child("." + k), v)));
             return entries.values().stream().allMatch(t -> t instanceof Template.Fixed) ? new Template.Fixed(m)
                     : new Template.MapOf(m, entries);
         }
         if (node instanceof Node.ListNode l) {
             List<Template> items = new ArrayList<>();
             for (int i = 0; i < l.items().size(); i++) {
-                items.add(inner(name + "[" + i + "]", l.items().get(i), where + "[" + i + "]", parent, branch));
+                items.add(inner(at.child("[" + i + "]"), l.items().get(i)));
             }
             return items.stream().allMatch(t -> t instanceof Template.Fixed) ? new Template.Fixed(l)
                     : new Template.ListOf(l, items);

@@ -13,7 +13,7 @@ import org.apache.commons.math3.special.Erf;
 final class TruncNorm {
     private static final double SQRT2 = Math.sqrt(2);
     /** log √(2π), the normal density's normalising constant. */
-    private static final double LOG_SQRT_2PI = 0.5 * Math.log(2 * Math.PI);
+    static final double LOG_SQRT_2PI = 0.5 * Math.log(2 * Math.PI);
     private static final double LOGISTIC_SCALE = Math.sqrt(3) / Math.PI;
 
     private TruncNorm() {

@@ -110,6 +110,24 @@ class SearchTest {
     }
 
     @Test
+    void aRangeOfOneValueIsNotModelled() {
+        Search s = new Search(bind("""
+                search:
+                  trials: 8
+                  startup: 2
+                  window: 1
+                  space: {a: {float: [0.5, 0.5]}, b: {float: [0, 1]}}
+                """));
+        Map<Integer, TrialResult> results = new HashMap<>();
+        for (int i = 0; i < 8; i++) {
+            Assignment p = s.propose(i, results).params();
+            assertEquals(0.5, p.get("a"));
+            assertTrue(p.get("b") >= 0 && p.get("b") <= 1, "b = " + p.get("b"));
+            results.put(i, TrialResult.of(TrialState.COMPLETED, 0, p.get("b")));
+        }
+    }
+
+    @Test
     void enqueuedTrialsComeFirstAndKeepTheirValues() {
         Search s = search("trials: 5\nenqueue:\n  - {optimizer.lr: 0.001, act: elu}\n");
         Search.Proposal p = s.propose(0, Map.of());
