@@ -38,6 +38,8 @@ public interface Launcher extends AutoCloseable {
     enum Kind {
         /** Its folder is in place: read its result. */
         RECORDED,
+        /** Another process had recorded it already: read its result. */
+        RECORDED_ELSEWHERE,
         /** Another process holds its claim: wait for that process (or its claim going stale). */
         HELD_ELSEWHERE,
         /** It was trained but could not be recorded (see failure): the results folder cannot be written. */

@@ -78,7 +78,7 @@ public final class LocalLauncher implements Launcher {
             }
             if (folder.record(run.id()).filter(r -> r.status().isFinished()).isPresent()) {
                 claim.get().release(); // another process finished it just before we claimed it
-                post(Event.of(run, folder, Kind.RECORDED));
+                post(Event.of(run, folder, Kind.RECORDED_ELSEWHERE));
                 return;
             }
             train(run, folder, claim.get());

@@ -48,6 +48,9 @@ public final class Queue {
     /** How often runs held by other processes are looked at. */
     private static final long POLL_MILLIS = 200;
 
+    /** How a progress line marks a run another process trained. */
+    private static final String BY_OTHER = ", by another process";
+
     private final DataLoader loader;
     private final Path out;
     private final Consumer<Path> report;
@@ -163,6 +166,7 @@ public final class Queue {
                 Experiment exp = of(exps, e.folder());
                 switch (e.kind()) {
                     case RECORDED -> ended(exp, e.run(), "", tally, progress, reports);
+                    case RECORDED_ELSEWHERE -> ended(exp, e.run(), BY_OTHER, tally, progress, reports);
                     case HELD_ELSEWHERE -> exp.waiting.put(e.run().id(), e.run());
                     case NOT_RECORDED -> throw notRecorded(e);
                 }
@@ -212,7 +216,7 @@ public final class Queue {
         for (RunSpec run : List.copyOf(exp.waiting.values())) {
             if (exp.folder.record(run.id()).isPresent()) {
                 exp.waiting.remove(run.id());
-                ended(exp, run, ", by another process", tally, progress, reports);
+                ended(exp, run, BY_OTHER, tally, progress, reports);
                 continue;
             }
             Optional<Claims.Found> holder = exp.folder.claims().read(run.id());
@@ -269,6 +273,7 @@ public final class Queue {
         int inFlight = exps.stream().mapToInt(e -> e.launched.size()).sum();
         launcher.close();
         deepgrid.run.results.GroupCommit.stopAll();
+        exps.forEach(e -> e.folder.abandon());
         progress.endLine();
         err.printf("deepgrid: stopped by a signal: %d runs done, %d in flight lost; rerun the same command to resume%n",
                 tally.done(), inFlight);

@@ -38,10 +38,17 @@ public record Claim(String subject, Owner owner, Duration lease) {
         return owner.token().equals(Owner.self().token());
     }
 
-    /** True when its holder is known dead, or its last heartbeat ({@code touched}) is older than its lease. */
+    /**
+     * True when its holder is known dead (a process of this host that is gone, or one from
+     * before this host's last boot), or when a holder on another host has been silent for
+     * longer than its lease ({@code touched}: its last heartbeat).
+     */
     boolean isStale(Instant touched, Instant now) {
         if (isMine()) {
             return false;
+        }
+        if (owner.isOfThisBoot()) {
+            return owner.isDeadHere(); // a live process of this host is trusted however long it is silent
         }
         return owner.isDeadHere() || Duration.between(touched, now).compareTo(lease) > 0;
     }

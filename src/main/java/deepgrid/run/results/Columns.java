@@ -59,7 +59,7 @@ public final class Columns {
         row.put("best_val_loss", best == null ? "" : Csv.num(best.validation().loss()));
         row.put("best_val_accuracy", best == null ? "" : Csv.num(best.validation().accuracy()));
         row.put("best_test_accuracy", best == null ? "" : Csv.num(best.test().accuracy()));
-        row.put("seconds", String.format(java.util.Locale.ROOT, "%.3f", r.seconds()));
+        row.put("seconds", Csv.fixed(r.seconds(), 3));
         row.put("reason", r.reason() == null ? "" : r.reason());
         return row;
     }
@@ -74,8 +74,8 @@ public final class Columns {
         }
         c.add(Csv.num(m.penalty()));
         c.add(Csv.num(m.lr()));
-        c.add(String.format(java.util.Locale.ROOT, "%.4f", m.timing().seconds()));
-        c.add(String.format(java.util.Locale.ROOT, "%.4f", m.timing().evalSeconds()));
+        c.add(Csv.fixed(m.timing().seconds(), 4));
+        c.add(Csv.fixed(m.timing().evalSeconds(), 4));
         return c;
     }
 

@@ -46,7 +46,7 @@ public final class GroupCommit {
     /** Queues a run for the next group; returns at once. */
     synchronized void submit(Pending p) {
         if (stopped) {
-            p.done().accept(new IOException("deepgrid is stopping; the run was not recorded"));
+            p.folder().discard(p); // the process is ending: a rerun trains it again
             return;
         }
         pending.add(p);

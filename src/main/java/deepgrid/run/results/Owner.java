@@ -24,6 +24,11 @@ public record Owner(String host, String boot, long pid, long started, String tok
         return SELF;
     }
 
+    /** True when this owner is a process of this host since its last boot: its pid tells whether it lives. */
+    boolean isOfThisBoot() {
+        return host.equals(self().host) && boot.equals(self().boot);
+    }
+
     /** True when this owner is known dead from this host: same host and boot, and its process is gone. */
     boolean isDeadHere() {
         Owner me = self();

@@ -268,6 +268,12 @@ public final class ResultsFolder implements AutoCloseable {
         }
     }
 
+    /** Drops a trained run that will not be recorded: its in-flight folder and its claim. */
+    void discard(GroupCommit.Pending p) {
+        deleteQuietly(p.inflight());
+        releaseQuietly(p.claim());
+    }
+
     private void place(GroupCommit.Pending p) throws IOException {
         String id = p.record().id();
         if (p.claim().lost()) {
@@ -305,8 +311,7 @@ public final class ResultsFolder implements AutoCloseable {
             readRecords(); // another process may have finished runs meanwhile, even between our rewrite and now
             List<RunRecord> rows = ordered();
             List<String> header = RunIndex.header(gridPaths, rows);
-            List<String> ids = rows.stream().map(RunRecord::id).toList();
-            if (index.matches(header, ids)) {
+            if (index.matches(header, rows)) {
                 return;
             }
             index.rewrite(header, rows);
@@ -393,6 +398,13 @@ public final class ResultsFolder implements AutoCloseable {
                     // another process works here
                 }
             }
+        }
+    }
+
+    /** Leaves the folder at once (a signal): this process's registration removed; runs.csv is repaired by the next start. */
+    public void abandon() {
+        if (registration != null) {
+            releaseQuietly(registration);
         }
     }
 

@@ -82,15 +82,24 @@ final class RunIndex {
         AtomicFiles.write(file, text.toString());
     }
 
-    /** True when the file parses strictly with exactly {@code header} and lists exactly {@code ids}, each once, in that order. */
-    boolean matches(List<String> header, List<String> ids) {
+    /** True when the file parses strictly with exactly {@code header} and holds exactly the rows of {@code records}, in order. */
+    boolean matches(List<String> header, List<RunRecord> records) {
         try {
             if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) || !header.equals(headerOnDisk())) {
                 return false;
             }
             List<Map<String, String>> rows = Csv.read(file);
-            List<String> listed = rows.stream().map(r -> r.get("run")).toList();
-            return listed.equals(ids);
+            if (rows.size() != records.size()) {
+                return false;
+            }
+            for (int i = 0; i < rows.size(); i++) {
+                RunRecord r = records.get(i);
+                Map<String, String> row = rows.get(i);
+                if (!header.stream().allMatch(c -> Csv.defuse(r.cell(c)).equals(row.get(c)))) {
+                    return false;
+                }
+            }
+            return true;
         } catch (IOException | RuntimeException e) {
             return false; // unreadable: rewrite it
         }
