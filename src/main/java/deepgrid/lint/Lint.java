@@ -20,7 +20,8 @@ import java.util.Set;
  * Runs every rule over every point of a planned file and reports each warning once, with
  * the grid points it covers. Order of use: plan the file (so it is valid), then
  * {@link #check}. The rules read the bound spec for meaning and the file's tree for where
- * each value was written (a grid value points at its place in {@code grid:}).
+ * each value was written (a grid value points at its place in {@code grid:}); runs of a sweep
+ * that are not the file's grid points (a search's) are read against the file itself.
  */
 public final class Lint {
     static final List<Rule> RULES = List.of(new InitRules.ConstantInit(), new InitRules.InitForActivation(),
@@ -38,10 +39,8 @@ public final class Lint {
         Node root = Planner.applySets(YamlReader.read(plan.file()), sets);
         List<Expander.Point> points = Expander.expand(root);
         List<RunSpec> runs = plan.runs();
-        if (points.size() != runs.size()) {
-            throw new IllegalStateException(plan.file() + " expands to " + points.size() + " points but was planned as "
-                    + runs.size() + " runs");
-        }
+        // a grid's runs are its points, in order; runs of another sweep (a search) are read against the file itself
+        boolean byPoint = points.size() == runs.size();
         Map<Findings.Finding, Set<String>> covered = new LinkedHashMap<>();
         Map<String, Map<String, String>> labels = new LinkedHashMap<>(); // label → variant and grid values
         Map<Splits, Subject.InputScale> scales = new IdentityHashMap<>(); // the loader shares one Splits per data spec
@@ -50,7 +49,7 @@ public final class Lint {
             String label = label(run);
             labels.putIfAbsent(label, values(run));
             Splits data = probe.load(run.spec().data());
-            Subject s = new Subject(points.get(i).tree(), run.spec(), data,
+            Subject s = new Subject(byPoint ? points.get(i).tree() : root, run.spec(), data,
                     scales.computeIfAbsent(data, Subject.InputScale::of));
             Findings found = new Findings();
             for (Rule rule : RULES) {
