@@ -1,14 +1,16 @@
 package deepgrid.report;
 
+import deepgrid.DeepgridException;
 import deepgrid.report.html.Fmt;
 import deepgrid.report.html.Html;
 import deepgrid.report.html.Png;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * Decision boundaries, as TensorFlow Playground draws them, from boundary.csv: for each grid
@@ -49,7 +51,7 @@ final class BoundarySection {
     private static void point(Html out, PageData data, int i, RunFiles files) {
         GridPoint p = data.points().get(i);
         RunRow run = ChosenRun.with(p, "boundary.csv").orElseThrow();
-        Map<Integer, Map2d> maps = read(files.read(run, "boundary.csv"));
+        Map<Integer, Map2d> maps = read(run, files);
         List<Map<String, String>> points = files.read(run, "boundary-points.csv");
         List<String> names = ClassNames.of(files.read(run, "classes.csv"));
         Map<Integer, Double> accuracy = new TreeMap<>();
@@ -134,41 +136,45 @@ final class BoundarySection {
         return String.format(java.util.Locale.ROOT, "#%06x", rgb);
     }
 
-    /** boundary.csv rows → epoch → map; a map whose cells do not form a full grid is left out. */
-    static Map<Integer, Map2d> read(List<Map<String, String>> rows) {
-        Map<Integer, List<Map<String, String>>> byEpoch = new TreeMap<>();
-        for (Map<String, String> r : rows) {
-            double e = RunFiles.number(r, "epoch");
-            if (Double.isFinite(e)) {
-                byEpoch.computeIfAbsent((int) e, k -> new ArrayList<>()).add(r);
+    /** A run's boundary.csv → epoch → map; none (and a note) when it cannot be read; a map that is not a full grid is left out. */
+    static Map<Integer, Map2d> read(RunRow run, RunFiles files) {
+        Path file = RunFiles.folder(run).resolve("boundary.csv");
+        try {
+            return read(NumericCsv.read(file, List.of("epoch", "x1", "x2", "class", "probability")));
+        } catch (IOException | DeepgridException e) {
+            files.note(file + " could not be read (" + RunFiles.firstLine(e) + "); left out of this page");
+            return Map.of();
+        }
+    }
+
+    /** Columns epoch, x1, x2, class, probability → epoch → map. */
+    static Map<Integer, Map2d> read(double[][] columns) {
+        Map<Integer, List<Integer>> byEpoch = new TreeMap<>();
+        double[] epochs = columns[0];
+        for (int r = 0; r < epochs.length; r++) {
+            if (Double.isFinite(epochs[r])) {
+                byEpoch.computeIfAbsent((int) epochs[r], k -> new ArrayList<>()).add(r);
             }
         }
         Map<Integer, Map2d> out = new TreeMap<>();
-        byEpoch.forEach((epoch, cells) -> grid(cells).ifPresent(m -> out.put(epoch, m)));
+        byEpoch.forEach((epoch, rows) -> grid(columns, rows).ifPresent(m -> out.put(epoch, m)));
         return out;
     }
 
-    private static Optional<Map2d> grid(List<Map<String, String>> cells) {
-        TreeSet<Double> xs = new TreeSet<>();
-        TreeSet<Double> ys = new TreeSet<>();
-        cells.forEach(c -> {
-            xs.add(RunFiles.number(c, "x1"));
-            ys.add(RunFiles.number(c, "x2"));
-        });
-        if (xs.size() * ys.size() != cells.size() || xs.size() < 2 || ys.size() < 2
-                || xs.stream().anyMatch(v -> !Double.isFinite(v)) || ys.stream().anyMatch(v -> !Double.isFinite(v))) {
+    private static Optional<Map2d> grid(double[][] c, List<Integer> rows) {
+        double[] x1 = rows.stream().mapToDouble(r -> c[1][r]).distinct().sorted().toArray();
+        double[] x2 = rows.stream().mapToDouble(r -> c[2][r]).distinct().sorted().toArray();
+        boolean finite = java.util.Arrays.stream(x1).allMatch(Double::isFinite)
+                && java.util.Arrays.stream(x2).allMatch(Double::isFinite);
+        if (!finite || x1.length < 2 || x2.length < 2 || x1.length * x2.length != rows.size()) {
             return Optional.empty();
         }
-        double[] x1 = xs.stream().mapToDouble(Double::doubleValue).toArray();
-        double[] x2 = ys.stream().mapToDouble(Double::doubleValue).toArray();
-        int[] classes = new int[cells.size()];
-        double[] probability = new double[cells.size()];
-        for (Map<String, String> c : cells) {
-            int i = java.util.Arrays.binarySearch(x1, RunFiles.number(c, "x1"));
-            int j = java.util.Arrays.binarySearch(x2, RunFiles.number(c, "x2"));
-            double cls = RunFiles.number(c, "class");
-            classes[j * x1.length + i] = Double.isFinite(cls) ? Math.max(0, (int) cls) : 0;
-            probability[j * x1.length + i] = RunFiles.number(c, "probability");
+        int[] classes = new int[rows.size()];
+        double[] probability = new double[rows.size()];
+        for (int r : rows) {
+            int k = java.util.Arrays.binarySearch(x2, c[2][r]) * x1.length + java.util.Arrays.binarySearch(x1, c[1][r]);
+            classes[k] = Double.isFinite(c[3][r]) ? Math.max(0, (int) c[3][r]) : 0;
+            probability[k] = c[4][r];
         }
         return Optional.of(new Map2d(x1, x2, classes, probability));
     }
