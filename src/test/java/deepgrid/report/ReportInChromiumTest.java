@@ -95,7 +95,8 @@ class ReportInChromiumTest {
         selfContained(o);
         assertTrue(o.dom().contains("<section id=\"histograms\">"));
         assertEquals(8 * 5, o.count("class=\"hist\""), "8 grid points × 5 activation layers at epoch 0");
-        assertTrue(o.dom().contains("<th>layer 10 sigmoid</th>"), "a column per layer");
+        assertTrue(o.dom().contains("<th>layer 2</th>") && o.dom().contains("<th>layer 10</th>"), "a column per layer");
+        assertEquals(20, o.count(">sigmoid</text>"), "4 sigmoid rows × 5 layers, each cell named (the columns mix kinds)");
         assertTrue(o.dom().contains("<section id=\"events\">") && o.dom().contains("saturated at layer 2 sigmoid"),
                 "std 1 saturates from epoch 0");
     }
