@@ -45,10 +45,12 @@ public final class DiagnosticsCost {
     /** Formats every record as CSV rows, like the run recorder, and counts the characters. */
     static final class Formatting implements TrainingLog {
         long chars;
+        double stepSeconds; // the epochs' own gradient-step time, as metrics.csv's seconds
 
         @Override
         public void epoch(EpochMetrics m) {
             chars += Csv.row(Columns.metricsRow(m)).length();
+            stepSeconds += m.timing().seconds();
         }
 
         @Override
@@ -133,39 +135,11 @@ public final class DiagnosticsCost {
                 splits.train().features(), rng);
         Trainer trainer = new Trainer(net, splits, run.spec().training(), rng);
         Formatting log = new Formatting();
-        double[] steps = {0};
-        TrainingLog timed = new TrainingLog() { // the epoch's own step time, as metrics.csv's seconds
-            @Override
-            public void epoch(EpochMetrics m) {
-                steps[0] += m.timing().seconds();
-                log.epoch(m);
-            }
-
-            @Override
-            public void layers(List<LayerMetrics> rows) {
-                log.layers(rows);
-            }
-
-            @Override
-            public void histograms(List<Histogram> h) {
-                log.histograms(h);
-            }
-
-            @Override
-            public void event(HealthEvent e) {
-                log.event(e);
-            }
-
-            @Override
-            public void confusion(ConfusionMatrix m) {
-                log.confusion(m);
-            }
-        };
         long cpu0 = CPU.getCurrentThreadCpuTime();
         long wall0 = System.nanoTime();
-        trainer.run(timed, d);
-        return new double[] {(CPU.getCurrentThreadCpuTime() - cpu0) / 1e9, (System.nanoTime() - wall0) / 1e9, steps[0],
-            log.chars};
+        trainer.run(log, d);
+        return new double[] {(CPU.getCurrentThreadCpuTime() - cpu0) / 1e9, (System.nanoTime() - wall0) / 1e9,
+            log.stepSeconds, log.chars};
     }
 
     private static double median(List<double[]> rows, int column) {
