@@ -3,6 +3,7 @@ package deepgrid.cli;
 import deepgrid.config.ExperimentSpec;
 import deepgrid.data.DataLoader;
 import deepgrid.data.Splits;
+import deepgrid.math.Kernel;
 import deepgrid.math.Rng;
 import deepgrid.nn.GradientCheck;
 import deepgrid.nn.Network;
@@ -69,6 +70,7 @@ final class GradcheckCommand implements Callable<Integer> {
         Penalty p = s.training().optimization().penalty();
         GradientCheck check = new GradientCheck(net, batch.rows().x(), batch.rows().targets())
                 .withPenalty(GradientCheck.Penalty.of(p::value, p::addGradient));
+        Kernel.notes().forEach(note -> spec.commandLine().getErr().println("deepgrid: note: " + note));
         var out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "%s on %d samples: an entry passes when |a−n| ≤ 1e-9 or |a−n| / (|a|+|n|) < %s%n",
                 net.describe(), batch.rows().size(), tolerance);

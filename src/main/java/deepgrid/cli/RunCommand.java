@@ -1,6 +1,8 @@
 package deepgrid.cli;
 
 import deepgrid.data.DataLoader;
+import deepgrid.math.Kernel;
+import deepgrid.math.Threads;
 import deepgrid.report.Report;
 import deepgrid.run.Planner;
 import deepgrid.run.queue.Progress;
@@ -49,6 +51,10 @@ final class RunCommand implements Callable<Integer> {
         var err = spec.commandLine().getErr();
         Progress.Mode mode = System.console() != null ? Progress.Mode.LIVE : Progress.Mode.LINES;
         int total = plans.stream().mapToInt(p -> p.runs().size()).sum();
+        // issue 8 (w8), keep in the rewrite: threads per product = the cores left idle by the runs at once
+        // (better: the unfinished runs instead of total), then the kernel's notes, before training starts
+        Threads.useByDefault(Threads.forRunsAtOnce(Math.min(jobs, total)));
+        Kernel.notes().forEach(note -> err.println("deepgrid: note: " + note));
         Queue.Outcome o = queue.run(plans, jobs, fresh ? Queue.Start.FRESH : Queue.Start.RESUME,
                 new Progress(err, total, jobs, mode));
         err.printf("%d runs: %d completed, %d diverged, %d failed, %d already done; results in %s%n", o.total(),
