@@ -1,5 +1,7 @@
 import deepgrid.math.FlatMatrix;
 import deepgrid.math.Kernel;
+import deepgrid.math.KernelInfo;
+import deepgrid.math.Threads;
 import java.util.Locale;
 import java.util.Random;
 
@@ -8,11 +10,13 @@ import java.util.Random;
  * float64 product through deepgrid's kernel (Kernel.multiplyInto), as GFLOP/s (2·n³ flops).
  * Prints one JSON line. Run from the project root after building the jar:
  *   java -cp target/deepgrid.jar bench/DgemmCeiling.java
- * Threads as in a run: DEEPGRID_THREADS=N with OPENBLAS_NUM_THREADS=1 (deepgrid splits the product).
+ * Threads as in a single run: the cores (deepgrid's default for one run), or DEEPGRID_THREADS=N; run it
+ * with OPENBLAS_NUM_THREADS=1, as ./deepgrid does (otherwise OpenBLAS runs its own threads and deepgrid none).
  */
 public final class DgemmCeiling {
     public static void main(String[] args) {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 1024;
+        Threads.useByDefault(Threads.forRunsAtOnce(1));
         Random rng = new Random(0);
         FlatMatrix a = new FlatMatrix(n, n);
         FlatMatrix b = new FlatMatrix(n, n);
@@ -27,7 +31,8 @@ public final class DgemmCeiling {
             Kernel.multiplyInto(a, b, c);
             best = Math.min(best, (System.nanoTime() - t0) / 1e9);
         }
-        System.out.printf(Locale.ROOT, "{\"peer\": \"deepgrid\", \"gflops\": %.2f, \"kernel\": \"%s\"}%n",
-                2.0 * n * n * n / best / 1e9, Kernel.description().replace("\"", "'"));
+        KernelInfo k = Kernel.info();
+        System.out.printf(Locale.ROOT, "{\"peer\": \"deepgrid\", \"gflops\": %.2f, \"blas\": \"%s: %s, %d thread(s)\"}%n",
+                2.0 * n * n * n / best / 1e9, k.kernel(), k.blas(), k.threads());
     }
 }

@@ -20,7 +20,7 @@ import java.util.Optional;
 public final class Kernel {
     /** Products smaller than this (2·n·k·m) run on one thread: splitting costs more than it saves. */
     static final long MIN_SPLIT_FLOPS = 1_000_000;
-    /** Fewest rows of c per thread. */
+    /** Fewest rows of c per thread, and what the blocks' first rows are multiples of. */
     static final int MIN_SPLIT_ROWS = 8;
     /**
      * Gathering one value of a scattered row takes about as long as 40 flops of a product (measured
@@ -149,8 +149,19 @@ public final class Kernel {
             product.compute(0, rows);
             return;
         }
-        workers(threads).run(parts, i -> product.compute((int) ((long) rows * i / parts),
-                (int) ((long) rows * (i + 1) / parts)));
+        workers(threads).run(parts, i -> product.compute(boundary(rows, i, parts), boundary(rows, i + 1, parts)));
+    }
+
+    /**
+     * Where block i of {@code parts} starts: an even share rounded down to a multiple of
+     * {@link #MIN_SPLIT_ROWS}. OpenBLAS computes the rows of c in groups of 4 or 8 (its kernels'
+     * unrolling) with other code for the rest; blocks that start on such a group make every row of
+     * c the same sum as in the whole product, so the thread count changes no number on the
+     * Haswell (AVX2) kernels. It still can on others (SkylakeX switches to a small-matrix kernel
+     * below a size; the pure-Java kernels block by size): see the README.
+     */
+    static int boundary(int rows, int i, int parts) {
+        return i == parts ? rows : (int) ((long) rows * i / parts) / MIN_SPLIT_ROWS * MIN_SPLIT_ROWS;
     }
 
     private static Workers workers(int threads) {

@@ -185,7 +185,10 @@ final class KernelChoice {
         String library = ("OpenBLAS " + openBlasVersion(path) + " " + core).replace("  ", " ");
         String detail = " (core " + (choice.core().isEmpty() ? "" : choice.core() + " ") + choice.how() + "; " + path
                 + ") via netlib JNI" + check;
-        return new KernelChoice(blas, "native", library, own, detail, List.of());
+        List<String> notes = choice.how().contains("could not set")
+                ? List.of("OpenBLAS runs its " + core + " kernels: " + choice.how().substring(choice.how().indexOf('(')))
+                : List.of();
+        return new KernelChoice(blas, "native", library, own, detail, notes);
     }
 
     /** "0.3.21" from ".../libopenblasp-r0.3.21.so"; empty if the name does not say. */

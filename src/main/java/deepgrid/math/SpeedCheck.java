@@ -1,5 +1,7 @@
 package deepgrid.math;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.Locale;
 import java.util.Set;
 
@@ -7,7 +9,8 @@ import java.util.Set;
  * The start-up check that keeps a broken or mis-detected native BLAS from making deepgrid
  * slower than its own pure-Java kernel: one product of a typical shape (a Fashion-MNIST batch
  * through a 100-unit layer, 100×784·784×100) timed on the native library, best of a few,
- * within {@link #BUDGET_NANOS}. The Java kernel cannot be timed in that budget (before the JIT
+ * within {@link #BUDGET_NANOS}, in CPU time of the calling thread (OpenBLAS runs single-threaded
+ * under deepgrid), so that a busy machine does not make the library look slow. The Java kernel cannot be timed in that budget (before the JIT
  * has compiled it, its first products take seconds), so the native rate is compared with what
  * the Java kernel reaches once warm, which scales with the CPU's vector width: about
  * {@value #JAVA_GFLOPS_PER_LANE} GFLOP/s per 64-bit lane with the vector module (26.6 GFLOP/s
@@ -49,13 +52,17 @@ final class SpeedCheck {
         for (int i = 0; i < b.length; i++) {
             b[i] = (i % 13) * 0.01;
         }
+        // CPU time of this thread, not wall time: on a busy machine the thread waits for a core, and
+        // that must not pass for a slow library (the choice would then change with the load)
+        ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
         long start = System.nanoTime();
+        long c0 = cpu.getCurrentThreadCpuTime();
         blas.multiply(0, N, K, M, a, b, c); // the first call pays for lazy initialisation
-        long best = System.nanoTime() - start; // kept only if it alone used up the budget
+        long best = cpu.getCurrentThreadCpuTime() - c0; // kept only if it alone used up the budget
         for (int rep = 0; rep < 8 && System.nanoTime() - start < BUDGET_NANOS; rep++) {
-            long t0 = System.nanoTime();
+            long t0 = cpu.getCurrentThreadCpuTime();
             blas.multiply(0, N, K, M, a, b, c);
-            best = Math.min(best, System.nanoTime() - t0);
+            best = Math.min(best, cpu.getCurrentThreadCpuTime() - t0);
         }
         double flops = 2.0 * N * K * M;
         return new Result(flops / Math.max(best, 1), javaGflops(cpuFlags, javaVector));
