@@ -12,14 +12,19 @@ public final class ConfigText {
 
     /** A resolved config (plain maps, lists, strings, numbers, booleans) as a block-style YAML document. */
     public static String toYaml(Map<String, Object> resolved) {
+        return DUMPER.get().dump(resolved);
+    }
+
+    /** One dumper per thread (a Yaml is not thread-safe, and costs more to build than a small dump). */
+    private static final ThreadLocal<Yaml> DUMPER = ThreadLocal.withInitial(() -> {
         DumperOptions o = new DumperOptions();
         o.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
         o.setIndent(2);
         o.setIndicatorIndent(0);
         o.setWidth(120);
         o.setLineBreak(DumperOptions.LineBreak.UNIX);
-        return new Yaml(o).dump(resolved);
-    }
+        return new Yaml(o);
+    });
 
     /**
      * The config.yaml of one run: its resolved config, then its grid point as a grid of
