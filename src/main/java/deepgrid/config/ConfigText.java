@@ -12,8 +12,35 @@ public final class ConfigText {
 
     /** A resolved config (plain maps, lists, strings, numbers, booleans) as a block-style YAML document. */
     public static String toYaml(Map<String, Object> resolved) {
-        return DUMPER.get().dump(resolved);
+        if (resolved.isEmpty()) {
+            return DUMPER.get().dump(resolved);
+        }
+        StringBuilder text = new StringBuilder();
+        for (var e : resolved.entrySet()) {
+            text.append(ENTRIES.get().computeIfAbsent(new Entry(e.getKey(), e.getValue()),
+                    k -> DUMPER.get().dump(java.util.Collections.singletonMap(k.key(), k.value()))));
+        }
+        return text.toString();
     }
+
+    /**
+     * A top-level entry of a resolved config. A block-style document is its top-level entries
+     * dumped one after another (each starts at column 0 and ends with a line break), and the
+     * runs of a grid share most of them: each distinct entry is dumped once per thread, which
+     * makes hashing and writing a run's config cheap (ConfigTextTest checks the text equals a
+     * whole dump).
+     */
+    private record Entry(String key, Object value) {
+    }
+
+    /** Dumped entries, per thread; bounded, as a long plan has as many distinct seeds as runs. */
+    private static final ThreadLocal<Map<Entry, String>> ENTRIES = ThreadLocal.withInitial(() ->
+            new java.util.LinkedHashMap<>(256, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<Entry, String> eldest) {
+                    return size() > 4096;
+                }
+            });
 
     /** One dumper per thread (a Yaml is not thread-safe, and costs more to build than a small dump). */
     private static final ThreadLocal<Yaml> DUMPER = ThreadLocal.withInitial(() -> {
@@ -48,6 +75,19 @@ public final class ConfigText {
 
     /** {@code value} as the one item of a flow list that reads back to the same text: as it is if it does, else quoted. */
     private static String flowValue(String value) {
+        return FLOW_VALUES.computeIfAbsent(value, ConfigText::quoteIfNeeded);
+    }
+
+    /** The grid values of a plan repeat from run to run: each is checked once. Bounded, as a plan may be large. */
+    private static final Map<String, String> FLOW_VALUES = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(64, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+                    return size() > 4096;
+                }
+            });
+
+    private static String quoteIfNeeded(String value) {
         try {
             if (YamlReader.parseValue("grid", "[" + value + "]") instanceof Node.ListNode list
                     && list.items().size() == 1 && flow(list.items().get(0)).equals(value)) {
