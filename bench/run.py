@@ -148,7 +148,8 @@ def core_ceilings(reps):
             java, _ = run(["java", "-Ddeepgrid.threads=1", "-cp", "target/deepgrid.jar", "bench/DgemmCeiling.java"],
                           {"OPENBLAS_NUM_THREADS": "1", **env})
             values.append(json.loads(java))
-        out[label] = {"gflops": max(v["gflops"] for v in values), "blas": values[0]["blas"]}
+        # CPU time of the one thread: a busy machine (other work on the cores) does not disturb it
+        out[label] = {"gflops": max(v["cpu_gflops"] for v in values), "blas": values[0]["blas"]}
         print(f"  dgemm, 1 thread, {label}: {out[label]['gflops']:.1f} GFLOP/s ({out[label]['blas']})",
               file=sys.stderr)
     return out
@@ -237,7 +238,7 @@ def report(raw, nets, rss_jobs2, version, started, loads, a, core, cores):
         best = max(cores.values(), key=lambda c: c["gflops"])
         shipped = cores["as shipped"]["gflops"]
         lines.append("")
-        lines.append("dgemm through deepgrid's kernel, 1 thread, per OPENBLAS_CORETYPE (best of "
+        lines.append("dgemm through deepgrid's kernel, 1 thread (its CPU time), per OPENBLAS_CORETYPE (best of "
                      f"{a.reps}): " + "; ".join(f"{k} {v['gflops']:.1f}" for k, v in cores.items())
                      + f". As shipped: {shipped / best['gflops']:.0%} of the best ({best['blas']}); target ≥ 90%.")
     lines.append("")
