@@ -54,9 +54,9 @@ final class RunCommand implements Callable<Integer> {
         var err = spec.commandLine().getErr();
         Progress.Mode mode = System.console() != null ? Progress.Mode.LIVE : Progress.Mode.LINES;
         int total = plans.stream().mapToInt(p -> p.sweep().expected()).sum();
-        // issue 8 (w8): threads per product = the cores left idle by the runs at once (better: the
-        // unfinished runs instead of total), then the kernel's notes, before training starts
-        Threads.useByDefault(Threads.forRunsAtOnce(Math.min(jobs, total)));
+        // threads per product: the cores shared among the files' runs — from the files alone, not --jobs,
+        // so that resuming with another --jobs computes every run the same way (README: Kernel and threads)
+        Threads.useByDefault(Threads.forRuns(total));
         Kernel.notes().forEach(note -> err.println("deepgrid: note: " + note));
         Progress progress = new Progress(err, total, jobs, mode);
         Queue.Outcome o = queue.run(plans, new LocalLauncher(queue.loader(), jobs, progress),

@@ -6,13 +6,12 @@ import deepgrid.DeepgridException;
  * How many threads share one matrix product of a run (see {@link Kernel}). The setting
  * {@value #PROPERTY} or else {@value #ENV} ({@code N} or {@code all}) wins, capped at the
  * number of cores (more threads than cores only wait for each other); without it, the default
- * that the queue sets with {@link #useByDefault}, following {@link #forRunsAtOnce}: the cores
- * shared among the runs that train at once, so that a single run, or a file of fewer runs than
- * {@code --jobs} allows, uses the cores that would otherwise stay idle. The default before the
- * queue sets one is 1.
- *
- * <p>The thread count does not change any number: a product is split into blocks of rows,
- * each summed exactly as in the whole product.
+ * that the queue sets with {@link #useByDefault}, following {@link #forRuns}: the cores
+ * shared among the runs of the files being run, so that a single run, or a file of fewer runs
+ * than cores, uses cores that would otherwise stay idle. It depends on the files and the cores
+ * only, never on {@code --jobs}: on some kernels a product split among threads rounds its
+ * last bits differently, and a resumed grid must compute its runs as before. The default
+ * before the queue sets one is 1.
  */
 public final class Threads {
     /** System property naming the threads per product: N or all. */
@@ -25,14 +24,14 @@ public final class Threads {
     private Threads() {
     }
 
-    /** The policy: threads per product when {@code runsAtOnce} runs train side by side on this machine. */
-    public static int forRunsAtOnce(int runsAtOnce) {
-        return forRunsAtOnce(runsAtOnce, cores());
+    /** The policy: threads per product for files of {@code runs} runs on this machine. */
+    public static int forRuns(int runs) {
+        return forRuns(runs, cores());
     }
 
-    /** The policy on a machine of {@code cores} cores: ⌊cores / runsAtOnce⌋, at least 1. */
-    static int forRunsAtOnce(int runsAtOnce, int cores) {
-        return Math.max(1, cores / Math.max(1, runsAtOnce));
+    /** The policy on a machine of {@code cores} cores: ⌊cores / runs⌋, at least 1. */
+    static int forRuns(int runs, int cores) {
+        return Math.max(1, cores / Math.max(1, runs));
     }
 
     /** Makes {@code threads} (capped at the cores) the count used when no setting names one. */

@@ -16,7 +16,7 @@ class ThreadsTest {
     @ParameterizedTest(name = "{0} runs at once on {1} cores → {2} threads each")
     @CsvSource({"1, 2, 2", "2, 2, 1", "5, 2, 1", "1, 8, 8", "3, 8, 2", "4, 8, 2", "8, 8, 1", "0, 4, 4", "1, 1, 1"})
     void theIdleCoresAreSharedAmongTheRunsAtOnce(int runs, int cores, int threads) {
-        assertEquals(threads, Threads.forRunsAtOnce(runs, cores));
+        assertEquals(threads, Threads.forRuns(runs, cores));
     }
 
     @Test
