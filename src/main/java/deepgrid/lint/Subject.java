@@ -24,12 +24,12 @@ record Subject(Node tree, ExperimentSpec spec, Splits data, InputScale inputs) {
     /** The largest absolute training input and its feature (0-based; -1 for no data). */
     record InputScale(double max, int feature) {
         static InputScale of(Splits data) {
-            var x = data.train().x();
+            var x = data.train().inputs(); // a view: no copy of the data set
             double max = 0;
             int at = -1;
-            for (int i = 0; i < x.getRowDimension(); i++) {
-                for (int j = 0; j < x.getColumnDimension(); j++) {
-                    double v = Math.abs(x.getEntry(i, j));
+            for (int i = 0; i < x.rows(); i++) {
+                for (int j = 0; j < x.cols(); j++) {
+                    double v = Math.abs(x.get(i, j));
                     if (v > max) {
                         max = v;
                         at = j;

@@ -1,6 +1,7 @@
 package deepgrid.train;
 
 import deepgrid.math.FlatMatrix;
+import deepgrid.math.RowView;
 
 /**
  * Decision boundaries of a network with two inputs: its predictions on a square grid of
@@ -19,8 +20,8 @@ final class Boundaries {
     Boundaries(Encoded train, int resolution, Predictions predictions) {
         this.train = train;
         this.predictions = predictions;
-        this.x1 = axis(train.x(), 0, resolution);
-        this.x2 = axis(train.x(), 1, resolution);
+        this.x1 = axis(train.inputs(), 0, resolution);
+        this.x2 = axis(train.inputs(), 1, resolution);
         this.grid = new FlatMatrix(resolution * resolution, 2);
         double[] g = grid.data();
         for (int j = 0; j < resolution; j++) {
@@ -40,24 +41,24 @@ final class Boundaries {
     /** The first {@code max} training samples (the split is already shuffled) with their classes. */
     BoundaryPoints points(int max) {
         int n = Math.min(max, train.size());
-        FlatMatrix x = train.x();
+        RowView x = train.inputs();
         int[] labels = Predictions.labels(train.targets());
         double[] a = new double[n];
         double[] b = new double[n];
         for (int i = 0; i < n; i++) {
-            a[i] = x.getEntry(i, 0);
-            b[i] = x.getEntry(i, 1);
+            a[i] = x.get(i, 0);
+            b[i] = x.get(i, 1);
         }
         return new BoundaryPoints(a, b, java.util.Arrays.copyOf(labels, n));
     }
 
     /** {@code resolution} cell centres over column {@code col}'s range plus the margin. */
-    private static double[] axis(FlatMatrix x, int col, int resolution) {
+    private static double[] axis(RowView x, int col, int resolution) {
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
-        for (int i = 0; i < x.getRowDimension(); i++) {
-            lo = Math.min(lo, x.getEntry(i, col));
-            hi = Math.max(hi, x.getEntry(i, col));
+        for (int i = 0; i < x.rows(); i++) {
+            lo = Math.min(lo, x.get(i, col));
+            hi = Math.max(hi, x.get(i, col));
         }
         double pad = hi > lo ? MARGIN * (hi - lo) : 1.0;
         lo -= pad;

@@ -13,7 +13,7 @@ final class Confusions {
         Encoded split = data.held();
         int k = Math.max(2, split.classes());
         int[] actual = Predictions.labels(split.targets());
-        Predictions.Result r = predictions.of(split.x());
+        Predictions.Result r = predictions.of(split);
         long[][] counts = new long[k][k];
         List<Integer> wrong = new ArrayList<>();
         for (int i = 0; i < actual.length; i++) {
@@ -25,8 +25,11 @@ final class Confusions {
         wrong.sort(Comparator.comparingDouble((Integer i) -> -r.probability()[i]).thenComparingInt(i -> i));
         List<ConfusionMatrix.Mistake> mistakes = new ArrayList<>();
         for (int i : wrong.subList(0, Math.min(maxMistakes, wrong.size()))) {
-            mistakes.add(new ConfusionMatrix.Mistake(i, actual[i], r.classes()[i], r.probability()[i],
-                    split.x().getRow(i)));
+            double[] x = new double[split.inputs().cols()];
+            for (int j = 0; j < x.length; j++) {
+                x[j] = split.inputs().get(i, j);
+            }
+            mistakes.add(new ConfusionMatrix.Mistake(i, actual[i], r.classes()[i], r.probability()[i], x));
         }
         return new ConfusionMatrix(data.heldName(), counts, mistakes);
     }

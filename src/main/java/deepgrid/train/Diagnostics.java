@@ -49,7 +49,7 @@ final class Diagnostics {
         this.monitor = watch ? new LayerMonitor(net, probe) : null;
         this.predictions = new Predictions(net);
         this.events = new EventWatch(spec.events(), chance(data.train()));
-        boolean twoInputs = data.train().x().getColumnDimension() == 2 && data.train().classes() > 0;
+        boolean twoInputs = data.train().inputs().cols() == 2 && data.train().classes() > 0;
         this.boundaries = spec.has(Output.BOUNDARY) && twoInputs && data.train().size() > 0
                 ? new Boundaries(data.train(), spec.boundary().resolution(), predictions) : null;
     }

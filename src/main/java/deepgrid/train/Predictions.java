@@ -25,13 +25,23 @@ final class Predictions {
     /** Predicted classes and their probabilities for every row of {@code x}, in evaluation mode. */
     Result of(FlatMatrix x) {
         int n = x.getRowDimension();
+        int[] all = Trainer.identity(n);
+        return of(n, (from, to) -> from == 0 && to == n ? x : x.selectRows(all, from, to));
+    }
+
+    /** The same for every row of a split, gathered {@value #CHUNK} rows at a time (a split may be a view of its data set). */
+    Result of(Encoded split) {
+        int[] all = Trainer.identity(split.size());
+        Encoded[] chunk = {null}; // storage reused from chunk to chunk
+        return of(split.size(), (from, to) -> (chunk[0] = split.rows(all, from, to, chunk[0])).x());
+    }
+
+    private Result of(int n, java.util.function.BiFunction<Integer, Integer, FlatMatrix> rows) {
         int[] classes = new int[n];
         double[] probability = new double[n];
-        int[] all = Trainer.identity(n);
         for (int from = 0; from < n; from += CHUNK) {
             int to = Math.min(n, from + CHUNK);
-            FlatMatrix chunk = from == 0 && to == n ? x : x.selectRows(all, from, to);
-            FlatMatrix y = FlatMatrix.of(net.predict(chunk)); // a layer buffer: read before the next pass
+            FlatMatrix y = FlatMatrix.of(net.predict(rows.apply(from, to))); // a layer buffer: read before the next pass
             for (int i = 0; i < to - from; i++) {
                 classes[from + i] = predicted(y, i);
                 probability[from + i] = probabilities ? probability(y, i, classes[from + i]) : Double.NaN;
