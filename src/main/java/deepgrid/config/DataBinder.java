@@ -71,7 +71,7 @@ final class DataBinder {
         }
         double validation = d.number("validation", 0.0, FRACTION);
         Normalize normalize = normalize(d);
-        int limit = d.has("limit") ? d.integer("limit", null, Range.atLeast(1)) : 0;
+        int limit = d.hasValue("limit") ? d.integer("limit", null, Range.atLeast(1)) : 0;
         long dataSeed = d.integer("seed", (int) seed, Range.atLeast(0));
         d.finish();
         return source == null ? null : new DataSpec(source, validation, normalize, limit, dataSeed);
@@ -169,7 +169,7 @@ final class DataBinder {
     }
 
     private static Path optionalPath(MapReader o, String key) {
-        return o.has(key) ? path(o, key) : null;
+        return o.hasValue(key) ? path(o, key) : null;
     }
 
     private static Path path(MapReader o, String key) {

@@ -40,8 +40,8 @@ public final class ExperimentBinder {
         String name = top.string("name", defaultName);
         checkName(top, name);
         String description = top.string("description", "");
-        long seed = top.integer("seed", 0, Range.atLeast(0));
-        top.integer("repeats", 1, Range.atLeast(1));
+        long seed = top.integer("seed", 0, Seeds.SEED); // the expander has read both by the same rule
+        top.integer("repeats", 1, Seeds.REPEATS);
         DataSpec data = DataBinder.bind(top.child("data"), seed);
         ModelBinder.Result model = ModelBinder.bind(top.child("model"));
         Loss loss = top.choice("loss", Catalog.LOSSES, null);
@@ -60,9 +60,11 @@ public final class ExperimentBinder {
         if (ExperimentSpec.isValidName(name)) {
             return;
         }
-        String why = ExperimentSpec.NAME.matcher(name).matches()
-                ? ", a device name on Windows, where no folder can have it; expected another name"
-                : ", expected letters, digits, '.', '_' or '-', starting with a letter or digit, at most 64 characters";
+        String why = !ExperimentSpec.NAME.matcher(name).matches()
+                ? ", expected letters, digits, '.', '_' or '-', starting with a letter or digit, at most 64 characters"
+                : name.endsWith(".") ? ", which ends in '.': Windows drops a trailing dot from folder names;"
+                        + " expected a name that ends in a letter, digit, '_' or '-'"
+                : ", a device name on Windows, where no folder can have it; expected another name";
         if (top.has("name")) {
             top.problems().add(top.posOf("name"), "name: found '" + name + "'" + why);
         } else {

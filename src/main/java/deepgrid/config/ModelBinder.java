@@ -90,9 +90,9 @@ final class ModelBinder {
     private LayerSpec dense(MapReader l) {
         l.allow("activation", "batchnorm");
         int units = l.integer("dense", null, Range.atLeast(1));
-        Activation activation = l.has("activation") ? l.choice("activation", Catalog.ACTIVATIONS, null) : null;
+        Activation activation = l.hasValue("activation") ? l.choice("activation", Catalog.ACTIVATIONS, null) : null;
         LayerSpec.Inits inits = inits(l);
-        LayerSpec.BatchNormSettings bn = l.has("batchnorm") ? batchnorm(l, "batchnorm") : null;
+        LayerSpec.BatchNormSettings bn = l.hasValue("batchnorm") ? batchnorm(l, "batchnorm") : null;
         return new LayerSpec.DenseSpec(units, activation, inits, bn);
     }
 
@@ -106,8 +106,8 @@ final class ModelBinder {
 
     private LayerSpec.Inits inits(MapReader l) {
         l.allow("init", "bias_init");
-        Initializer w = l.has("init") ? l.choice("init", Catalog.INITIALIZERS, null) : defaults.weights();
-        Initializer b = l.has("bias_init") ? l.choice("bias_init", Catalog.INITIALIZERS, null) : defaults.bias();
+        Initializer w = l.hasValue("init") ? l.choice("init", Catalog.INITIALIZERS, null) : defaults.weights();
+        Initializer b = l.hasValue("bias_init") ? l.choice("bias_init", Catalog.INITIALIZERS, null) : defaults.bias();
         return new LayerSpec.Inits(w, b);
     }
 

@@ -59,11 +59,17 @@ public final class RunIds {
         return ExperimentSpec.WINDOWS_DEVICE.matcher(name).matches();
     }
 
-    /** 8 hex digits of SHA-256 over the canonical resolved config (name and description excluded). */
-    public static String hash(Map<String, Object> resolved) {
+    /** What makes two runs the same: the resolved config without name and description. */
+    public static Map<String, Object> identity(Map<String, Object> resolved) {
         Map<String, Object> identity = new LinkedHashMap<>(resolved);
         identity.remove("name");
         identity.remove("description");
+        return identity;
+    }
+
+    /** 8 hex digits of SHA-256 over the canonical resolved config (name and description excluded). */
+    public static String hash(Map<String, Object> resolved) {
+        Map<String, Object> identity = identity(resolved);
         try {
             byte[] d = MessageDigest.getInstance("SHA-256").digest(
                     ConfigText.toYaml(identity).getBytes(StandardCharsets.UTF_8));
