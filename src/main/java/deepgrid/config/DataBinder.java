@@ -61,7 +61,7 @@ final class DataBinder {
             d.put("source", s.text());
             source = SOURCES.bindNamed(s, d, d.problems());
         } else if (sourceNode == null) {
-            d.problems().add(d.pos(), "missing 'data.source' (one of " + SOURCES.names() + ")");
+            d.problems().add(d.pos(), "missing 'data.source' (one of " + SOURCES.names() + ")" + d.doubledHint());
         } else {
             d.problems().add(sourceNode.pos(), "data.source: found " + sourceNode.describe() + ", expected one of "
                     + SOURCES.names());

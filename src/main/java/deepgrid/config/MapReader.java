@@ -214,6 +214,12 @@ public final class MapReader {
         return where.substring(where.lastIndexOf('.') + 1).replaceFirst("\\[.*$", "");
     }
 
+    /** " ('data' written twice? ...)" when this map holds a key named as itself (data: inside data:), else "". */
+    public String doubledHint() {
+        String own = lastStep();
+        return !own.isEmpty() && has(own) ? doubled(own) : "";
+    }
+
     /** " (written twice? ...)" for data: inside data:, the mistake of writing a section's name again inside it. */
     private String doubled(String key) {
         String example = map.get(key) instanceof Node.MapNode m && !m.entries().isEmpty()
