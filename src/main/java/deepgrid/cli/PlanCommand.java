@@ -1,5 +1,6 @@
 package deepgrid.cli;
 
+import deepgrid.Printable;
 import deepgrid.data.DataLoader;
 import deepgrid.run.Planner;
 import deepgrid.run.RunSpec;
@@ -44,10 +45,10 @@ final class PlanCommand implements Callable<Integer> {
                 line.append("  variant=").append(r.variant());
             }
             r.coordinates().forEach((k, v) -> line.append("  ").append(k).append('=').append(v));
-            w.println(line.append(finished ? "  (done)" : ""));
+            w.println(Printable.escape(line.append(finished ? "  (done)" : "").toString()));
         }
         w.printf("%d runs of %s → %s (%d done)%n", plan.runs().size(), plan.experiment(),
-                out.resolve(plan.experiment()), done);
+                Printable.escape(out.resolve(plan.experiment()).toString()), done);
         w.flush();
         return Main.OK;
     }

@@ -1,5 +1,6 @@
 package deepgrid.cli;
 
+import deepgrid.Printable;
 import deepgrid.DeepgridException;
 import deepgrid.report.Report;
 import deepgrid.report.ReportFiles;
@@ -31,13 +32,13 @@ final class ReportCommand implements Callable<Integer> {
         var out = spec.commandLine().getOut();
         try (ResultsStore store = ResultsStore.reopen(dir)) {
             store.rebuildRunsCsv();
-            out.println("rebuilt " + dir.resolve("runs.csv"));
+            out.println(Printable.escape("rebuilt " + dir.resolve("runs.csv")));
         } catch (ResultsLock.InUseException e) {
-            out.println(e.getMessage() + "; left runs.csv to it");
+            out.println(Printable.escape(e.getMessage() + "; left runs.csv to it"));
         }
         ReportFiles f = Report.rebuild(dir);
-        out.printf("rebuilt %s (%d grid points), %s (%d rows) and %s from %d runs%n", f.summary(), f.points(),
-                f.comparisons(), f.comparisonRows(), f.html(), f.runs());
+        out.println(Printable.escape(String.format("rebuilt %s (%d grid points), %s (%d rows) and %s from %d runs",
+                f.summary(), f.points(), f.comparisons(), f.comparisonRows(), f.html(), f.runs())));
         out.flush();
         return Main.OK;
     }

@@ -1,5 +1,6 @@
 package deepgrid.cli;
 
+import deepgrid.Printable;
 import deepgrid.data.DataLoader;
 import deepgrid.report.Report;
 import deepgrid.run.Planner;
@@ -52,7 +53,7 @@ final class RunCommand implements Callable<Integer> {
         Queue.Outcome o = queue.run(plans, jobs, fresh ? Queue.Start.FRESH : Queue.Start.RESUME,
                 new Progress(err, total, jobs, mode));
         err.printf("%d runs: %d completed, %d diverged, %d failed, %d already done; results in %s%n", o.total(),
-                o.completed(), o.diverged(), o.failed(), o.skipped(), out);
+                o.completed(), o.diverged(), o.failed(), o.skipped(), Printable.escape(out.toString()));
         err.flush();
         return o.failed() > 0 ? Main.RUN_FAILED : Main.OK;
     }

@@ -1,0 +1,67 @@
+package deepgrid;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.FileSystemLoopException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
+
+/**
+ * What an I/O failure was, in words a user can act on. The JDK's messages often hold only
+ * a path (an AccessDeniedException says "/data/x.csv", not that permission was denied) or
+ * only a decoder's state ("Input length = 1"); these say the file and the reason.
+ */
+public final class IoReason {
+    private IoReason() {
+    }
+
+    /** "FILE: reason" when the exception names its file, else the reason alone. */
+    public static String of(IOException e) {
+        if (e instanceof FileSystemException f && f.getFile() != null) {
+            return f.getFile() + (f.getOtherFile() == null ? "" : " → " + f.getOtherFile()) + ": " + reason(e);
+        }
+        return reason(e);
+    }
+
+    /** As {@link #of(IOException)}, for an UncheckedIOException: its own message, then its cause's reason. */
+    public static String of(UncheckedIOException e) {
+        String own = e.getMessage();
+        String cause = of(e.getCause());
+        return own == null || own.equals(e.getCause().toString()) ? cause : own + ": " + cause;
+    }
+
+    /** The reason alone, without the file. */
+    public static String reason(IOException e) {
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof NoSuchFileException) {
+            return "no such file or folder";
+        }
+        if (e instanceof NotDirectoryException) {
+            return "not a folder";
+        }
+        if (e instanceof FileAlreadyExistsException) {
+            return "already exists";
+        }
+        if (e instanceof DirectoryNotEmptyException) {
+            return "the folder is not empty";
+        }
+        if (e instanceof FileSystemLoopException) {
+            return "a loop of symbolic links";
+        }
+        if (e instanceof CharacterCodingException) {
+            return "not valid UTF-8 text; save the file as UTF-8";
+        }
+        if (e instanceof FileSystemException f && f.getReason() != null) {
+            return f.getReason(); // "No space left on device", "Read-only file system", ...
+        }
+        String m = e.getMessage();
+        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
+    }
+}
