@@ -33,12 +33,8 @@ public final class Main implements Runnable {
     private CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        PrintWriter err = new PrintWriter(System.err, true);
-        int code = execute(new PrintWriter(System.out, true), err, args);
-        if (System.out.checkError()) { // PrintStream keeps write errors to itself: ask it
-            code = Math.max(code, outputLost(err));
-        }
-        System.exit(code);
+        // a PrintWriter on a PrintStream asks it in checkError(), so execute sees stdout's write errors
+        System.exit(execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
     }
 
     /** Runs a command line with the given output streams; returns the exit code. */
