@@ -35,6 +35,21 @@ public final class IoReason {
         return own == null || own.equals(e.getCause().toString()) ? cause : own + ": " + cause;
     }
 
+    /**
+     * What a path that exists but is neither a regular file nor a folder is: "a FIFO (named
+     * pipe), a device or a socket" — reading one blocks or never ends, so deepgrid refuses it.
+     */
+    public static String notAFile(java.nio.file.Path path) {
+        return "not a regular file (a FIFO, a device or a socket)";
+    }
+
+    /** "no such file or folder", with the likely reason when the name shows an undecodable byte (�). */
+    public static String noSuchFile(java.nio.file.Path path) {
+        return "no such file or folder" + (path.toString().indexOf('\uFFFD') >= 0
+                ? " (its name holds a byte that is not valid in this system's character set, shown as \uFFFD;"
+                        + " rename the file with UTF-8 characters)" : "");
+    }
+
     /** The reason alone, without the file. */
     public static String reason(IOException e) {
         if (e instanceof AccessDeniedException) {

@@ -1,6 +1,7 @@
 package deepgrid.data.sources;
 
 import deepgrid.DeepgridException;
+import deepgrid.IoReason;
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
@@ -137,6 +138,6 @@ final class IdxFile {
         if (e instanceof EOFException) {
             return new DeepgridException(path + ": truncated: the file ends inside its header or compressed data", e);
         }
-        return new DeepgridException(path + ": cannot be read: " + e.getMessage(), e);
+        return new DeepgridException(path + ": cannot be read: " + IoReason.reason(e), e);
     }
 }
