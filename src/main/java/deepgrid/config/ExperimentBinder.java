@@ -90,6 +90,9 @@ public final class ExperimentBinder {
                 problems.add(posAt("data", "source"), source + " has no training samples left");
                 return;
             }
+            if (train.isClassification() && !checkClasses(train, source)) {
+                return;
+            }
             TargetKind kind = loss.targets();
             if (kind == TargetKind.CLASSES && !train.isClassification()) {
                 problems.add(posAt("loss"), "loss " + loss.name() + " needs class labels, but " + source
@@ -113,6 +116,29 @@ public final class ExperimentBinder {
                         + ", but loss " + loss.name() + " applies its own output activation; remove it");
             }
             checkEarlyStopping(training.earlyStopping(), splits);
+        }
+
+        /** Accuracies of a one-class set are nonsense (1.0 for one loss, 0.0 for another): at least two classes, in training too. */
+        private boolean checkClasses(Dataset train, String source) {
+            if (train.numClasses() < 2) {
+                problems.add(posAt("data", "source"), source + " has only one class (" + String.join("", train.classes())
+                        + "); a classifier needs at least two");
+                return false;
+            }
+            int[] counts = train.classCounts();
+            java.util.List<String> present = new java.util.ArrayList<>();
+            for (int c = 0; c < counts.length; c++) {
+                if (counts[c] > 0) {
+                    present.add(train.classes().get(c));
+                }
+            }
+            if (present.size() < 2) {
+                problems.add(posAt("data", "source"), "the training split of " + source + " holds only class "
+                        + present.get(0) + " (of " + String.join(", ", train.classes()) + "); a classifier needs at least"
+                        + " two (a larger limit or a smaller validation fraction?)");
+                return false;
+            }
+            return true;
         }
 
         private void checkEarlyStopping(EarlyStopping stopping, Splits splits) {
