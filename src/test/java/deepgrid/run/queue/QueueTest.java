@@ -186,7 +186,7 @@ class QueueTest {
         assertTrue(cli.err().contains("2 runs: 1 completed, 1 diverged, 0 failed, 0 already done"), cli.err());
         List<Map<String, String>> rows = runs(out.resolve("sine"));
         assertEquals(List.of("diverged", "completed"), rows.stream().map(r -> r.get("status")).toList());
-        assertTrue(rows.get(0).get("reason").matches("training loss became (NaN|Infinity) at epoch [0-9]+"), rows.get(0).get("reason"));
+        assertTrue(rows.get(0).get("reason").matches("training loss became (NaN|infinite) at epoch [0-9]+"), rows.get(0).get("reason"));
         assertTrue(Integer.parseInt(rows.get(0).get("epochs")) < 20);
         assertEquals("", rows.get(1).get("reason"));
         assertClean(out.resolve("sine"));
