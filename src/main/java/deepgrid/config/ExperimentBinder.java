@@ -1,6 +1,7 @@
 package deepgrid.config;
 
 import deepgrid.DeepgridException;
+import deepgrid.Memory;
 import deepgrid.data.DataSpec;
 import deepgrid.data.Dataset;
 import deepgrid.data.Splits;
@@ -76,12 +77,21 @@ public final class ExperimentBinder {
     /** The checks that need the data: targets vs loss, layer widths, early stopping vs validation. */
     private record ShapeCheck(Node root, Problems problems, DataProbe probe) {
         void check(DataSpec data, ModelBinder.Result model, Loss loss, TrainingSpec training) {
+            MemoryCheck memory = new MemoryCheck(problems, Memory.max());
+            String name = "data '" + data.source().name() + "'";
+            boolean samples = !posAt("data", "samples").equals(posAt("data"));
+            if (!memory.data(data.source().size(), name, posAt("data", samples ? "samples" : "source"), samples)) {
+                return;
+            }
             Splits splits;
             try {
                 splits = probe.load(data);
             } catch (DeepgridException e) {
                 // a data source may list several problems (bad CSV rows), one per line
                 e.getMessage().lines().forEach(line -> problems.add(posAt("data", "source"), "data: " + line));
+                return;
+            } catch (OutOfMemoryError e) { // more than the lower bound above: say so rather than a stack trace
+                problems.add(posAt("data", "source"), Memory.outOfMemory("loading " + name, e));
                 return;
             }
             Dataset train = splits.train();
@@ -116,6 +126,9 @@ public final class ExperimentBinder {
                         + ", but loss " + loss.name() + " applies its own output activation; remove it");
             }
             checkEarlyStopping(training.earlyStopping(), splits);
+            if (problems.isEmpty()) {
+                memory.network(model, splits, training);
+            }
         }
 
         /** Accuracies of a one-class set are nonsense (1.0 for one loss, 0.0 for another): at least two classes, in training too. */

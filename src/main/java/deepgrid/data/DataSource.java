@@ -20,4 +20,13 @@ public interface DataSource {
 
     /** The YAML source name, e.g. {@code spiral} or {@code fashion-mnist}. */
     String name();
+
+    /**
+     * How many rows and features {@link #load} will produce, if that is known without
+     * loading (null when it is not, e.g. for a CSV file), so that validation can refuse a
+     * set that cannot fit in memory before reading it.
+     */
+    default DataSize size() {
+        return null;
+    }
 }

@@ -20,7 +20,7 @@ import org.apache.commons.math3.linear.RealMatrix;
  */
 public final class Trainer {
     /** Rows per evaluation forward pass: bounds memory on 60k-sample sets. */
-    private static final int EVAL_CHUNK = 1000;
+    public static final int EVAL_CHUNK = 1000;
 
     private final Network net;
     private final Encoded train;

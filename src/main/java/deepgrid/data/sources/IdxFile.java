@@ -2,6 +2,7 @@ package deepgrid.data.sources;
 
 import deepgrid.DeepgridException;
 import deepgrid.IoReason;
+import deepgrid.data.DataSize;
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
@@ -85,6 +86,17 @@ final class IdxFile {
             return readHeader(path, kind, in);
         } catch (IOException e) {
             throw failure(path, e);
+        }
+    }
+
+    /** Rows and features of an images file and its optional test file, from their headers; null if unreadable. */
+    static DataSize size(Path images, Path testImages) {
+        try {
+            Header train = header(images, Kind.IMAGES);
+            long rows = train.count() + (testImages == null ? 0 : header(testImages, Kind.IMAGES).count());
+            return new DataSize(rows, train.itemSize());
+        } catch (DeepgridException e) {
+            return null;
         }
     }
 

@@ -1,6 +1,7 @@
 package deepgrid.data.sources;
 
 import deepgrid.DeepgridException;
+import deepgrid.data.DataSize;
 import deepgrid.data.DataSource;
 import deepgrid.data.Dataset;
 import deepgrid.data.OptionCheck;
@@ -86,6 +87,21 @@ public record Mnist(Path folder, Flavor flavor) implements DataSource {
         }
         throw new DeepgridException(name() + ": " + dir + " holds no " + IDX_FILES.get(0) + "(.gz)"
                 + (flavor == Flavor.MNIST ? " nor 0.json … 9.json" : "") + "; " + howToGet(flavor));
+    }
+
+    /** From the IDX headers (or the JSON digits' known count); null when the data is not there (load says so). */
+    @Override
+    public DataSize size() {
+        Path dir = folder != null ? folder : locate(flavor).orElse(null);
+        if (dir == null || !Files.isDirectory(dir)) {
+            return null;
+        }
+        if (hasIdx(dir)) {
+            Path train = idxFile(dir, IDX_FILES.get(0)).orElse(null);
+            Path test = idxFile(dir, IDX_FILES.get(2)).orElse(null);
+            return train == null ? null : IdxFile.size(train, test);
+        }
+        return flavor == Flavor.MNIST && MnistJson.present(dir) ? new DataSize(10_000, MnistJson.PIXELS) : null;
     }
 
     @Override
