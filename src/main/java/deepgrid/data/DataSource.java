@@ -29,4 +29,9 @@ public interface DataSource {
     default DataSize size() {
         return null;
     }
+
+    /** The files {@link #load} reads, for a fingerprint of the data in a run's identity; none for a generated set. */
+    default java.util.List<java.nio.file.Path> files() {
+        return java.util.List.of();
+    }
 }

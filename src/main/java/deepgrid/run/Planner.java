@@ -40,7 +40,8 @@ public final class Planner {
         for (Expander.Point p : points) {
             try {
                 ExperimentSpec spec = ExperimentBinder.bind(p.tree(), defaultName, probe);
-                String id = RunIds.of(p.variant(), p.coordinates(), spec.seed(), spec.resolved());
+                String id = RunIds.of(p.variant(), p.coordinates(), spec.seed(), spec.resolved(),
+                        DataFingerprint.of(spec.data().source())); // a changed data file makes new runs
                 runs.add(new RunSpec(spec, p.coordinates(), p.variant(), p.repeat(), id));
             } catch (ConfigException e) {
                 problems.addAll(e);

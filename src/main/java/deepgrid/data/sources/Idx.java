@@ -58,6 +58,11 @@ public record Idx(Path images, Path labels, Path testImages, Path testLabels) im
     }
 
     @Override
+    public List<Path> files() {
+        return testImages == null ? List.of(images, labels) : List.of(images, labels, testImages, testLabels);
+    }
+
+    @Override
     public String name() {
         return "idx";
     }

@@ -104,6 +104,21 @@ public record Mnist(Path folder, Flavor flavor) implements DataSource {
         return flavor == Flavor.MNIST && MnistJson.present(dir) ? new DataSize(10_000, MnistJson.PIXELS) : null;
     }
 
+    /** The four IDX files (or the ten JSON files) of the folder that {@link #load} reads; none if it has no data. */
+    @Override
+    public List<Path> files() {
+        Path dir = folder != null ? folder : locate(flavor).orElse(null);
+        if (dir == null || !Files.isDirectory(dir)) {
+            return List.of();
+        }
+        if (hasIdx(dir)) {
+            return IDX_FILES.stream().map(name -> idxFile(dir, name)).flatMap(Optional::stream).toList();
+        }
+        return flavor == Flavor.MNIST && MnistJson.present(dir)
+                ? java.util.stream.IntStream.range(0, 10).mapToObj(d -> dir.resolve(d + ".json")).filter(Files::isRegularFile).toList()
+                : List.of();
+    }
+
     @Override
     public String name() {
         return flavor.yamlName();
