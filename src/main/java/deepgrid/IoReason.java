@@ -10,6 +10,8 @@ import java.nio.file.FileSystemException;
 import java.nio.file.FileSystemLoopException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
+import java.util.List;
+import java.util.Map;
 
 /**
  * What an I/O failure was, in words a user can act on. The JDK's messages often hold only
@@ -17,6 +19,16 @@ import java.nio.file.NotDirectoryException;
  * only a decoder's state ("Input length = 1"); these say the file and the reason.
  */
 public final class IoReason {
+    /** The exceptions whose message is a path alone (or a decoder's state), and what they mean. */
+    private static final List<Map.Entry<Class<? extends IOException>, String>> REASONS = List.of(
+            Map.entry(AccessDeniedException.class, "permission denied"),
+            Map.entry(NoSuchFileException.class, "no such file or folder"),
+            Map.entry(NotDirectoryException.class, "not a folder"),
+            Map.entry(FileAlreadyExistsException.class, "already exists"),
+            Map.entry(DirectoryNotEmptyException.class, "the folder is not empty"),
+            Map.entry(FileSystemLoopException.class, "a loop of symbolic links"),
+            Map.entry(CharacterCodingException.class, "not valid UTF-8 text; save the file as UTF-8"));
+
     private IoReason() {
     }
 
@@ -35,13 +47,8 @@ public final class IoReason {
         return own == null || own.equals(e.getCause().toString()) ? cause : own + ": " + cause;
     }
 
-    /**
-     * What a path that exists but is neither a regular file nor a folder is: "a FIFO (named
-     * pipe), a device or a socket" — reading one blocks or never ends, so deepgrid refuses it.
-     */
-    public static String notAFile(java.nio.file.Path path) {
-        return "not a regular file (a FIFO, a device or a socket)";
-    }
+    /** What a path that exists but is neither a regular file nor a folder is; reading one blocks or never ends. */
+    public static final String NOT_A_FILE = "not a regular file (a FIFO, a device or a socket)";
 
     /** "no such file or folder", with the likely reason when the name shows an undecodable byte (�). */
     public static String noSuchFile(java.nio.file.Path path) {
@@ -52,26 +59,10 @@ public final class IoReason {
 
     /** The reason alone, without the file. */
     public static String reason(IOException e) {
-        if (e instanceof AccessDeniedException) {
-            return "permission denied";
-        }
-        if (e instanceof NoSuchFileException) {
-            return "no such file or folder";
-        }
-        if (e instanceof NotDirectoryException) {
-            return "not a folder";
-        }
-        if (e instanceof FileAlreadyExistsException) {
-            return "already exists";
-        }
-        if (e instanceof DirectoryNotEmptyException) {
-            return "the folder is not empty";
-        }
-        if (e instanceof FileSystemLoopException) {
-            return "a loop of symbolic links";
-        }
-        if (e instanceof CharacterCodingException) {
-            return "not valid UTF-8 text; save the file as UTF-8";
+        for (Map.Entry<Class<? extends IOException>, String> r : REASONS) {
+            if (r.getKey().isInstance(e)) {
+                return r.getValue();
+            }
         }
         if (e instanceof FileSystemException f && f.getReason() != null) {
             return f.getReason(); // "No space left on device", "Read-only file system", ...

@@ -203,10 +203,10 @@ final class DataBinder {
         o.put(key, p.toString());
         String problem = !Files.exists(p) ? "found no file or folder at " + p
                 + (Path.of(text).isAbsolute() ? "" : " (relative paths start at the working directory)")
-                : kind == Kind.FOLDER && !Files.isDirectory(p) ? p + " is " + (Files.isRegularFile(p) ? "a file" : IoReason.notAFile(p))
+                : kind == Kind.FOLDER && !Files.isDirectory(p) ? p + " is " + (Files.isRegularFile(p) ? "a file" : IoReason.NOT_A_FILE)
                         + ", expected the folder that holds " + String.join(", ", Mnist.IDX_FILES) + " (each .gz or not)"
                 : kind == Kind.FILE && Files.isDirectory(p) ? p + " is a folder, expected a file"
-                : kind == Kind.FILE && !Files.isRegularFile(p) ? p + " is " + IoReason.notAFile(p) + ", expected a file"
+                : kind == Kind.FILE && !Files.isRegularFile(p) ? p + " is " + IoReason.NOT_A_FILE + ", expected a file"
                 : null;
         if (problem != null) {
             o.problems().add(o.posOf(key), o.path(key) + ": " + problem);

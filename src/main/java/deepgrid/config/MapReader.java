@@ -230,8 +230,7 @@ public final class MapReader {
 
     private <T> T missing(String key, Node n, T dflt, String expected, T placeholder) {
         if (n != null) {
-            problems.add(n.pos(), label(path(key)) + "found nothing (null), expected " + expected
-                    + (dflt == null ? "" : "; leave the key out for the default (" + shown(dflt) + ")"));
+            refuseNull(key, n, dflt, expected);
             return dflt == null ? placeholder : dflt;
         }
         if (dflt == null) {
@@ -240,6 +239,12 @@ public final class MapReader {
         }
         resolved.put(key, dflt);
         return dflt;
+    }
+
+    /** The problem of {@code key} written without a value ({@code n}), which would silently become {@code dflt}. */
+    void refuseNull(String key, Node n, Object dflt, String expected) {
+        problems.add(n.pos(), label(path(key)) + "found nothing (null), expected " + expected
+                + (dflt == null ? "" : "; leave the key out for the default (" + shown(dflt) + ")"));
     }
 
     private static String shown(Object dflt) {

@@ -75,8 +75,7 @@ final class TrainingBinder {
     private static BatchSize batchSize(MapReader t) {
         Node n = t.take("batch_size");
         if (n instanceof Node.Scalar s && s.isNull()) {
-            t.problems().add(n.pos(), "training.batch_size: found nothing (null), expected an integer ≥ 1 or full;"
-                    + " leave the key out for the default (32)");
+            t.refuseNull("batch_size", n, 32, "an integer ≥ 1 or full");
             return new BatchSize.Full();
         }
         if (n == null) {

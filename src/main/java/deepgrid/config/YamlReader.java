@@ -62,7 +62,7 @@ public final class YamlReader {
                 throw ConfigException.at(Pos.of(name), "is a folder, expected an experiment file (.yaml)");
             }
             if (Files.exists(path) && !Files.isRegularFile(path)) { // reading a FIFO would wait forever
-                throw ConfigException.at(Pos.of(name), "is " + IoReason.notAFile(path) + ", expected an experiment file (.yaml)");
+                throw ConfigException.at(Pos.of(name), "is " + IoReason.NOT_A_FILE + ", expected an experiment file (.yaml)");
             }
             long size = Files.size(path);
             if (size > MAX_BYTES) {
