@@ -89,7 +89,8 @@ final class TrainingBinder {
         StringBuilder why = new StringBuilder();
         Long v = n instanceof Node.Scalar s ? Scalars.integer(s, why) : null;
         if (v == null || v < 1 || v > Integer.MAX_VALUE) {
-            String found = v != null ? "found " + v : n instanceof Node.Scalar ? why.toString() : "found " + n.describe();
+            String found = v != null ? "found " + v + (v > Integer.MAX_VALUE ? " (more than " + Integer.MAX_VALUE + ")" : "")
+                    : n instanceof Node.Scalar ? why.toString() : "found " + n.describe();
             t.problems().add(n.pos(), "training.batch_size: " + found + ", expected an integer ≥ 1 or full"
                     + (v != null && v == -1 ? " (full-batch is written full)" : ""));
             return new BatchSize.Full();
