@@ -5,18 +5,22 @@ import deepgrid.data.DataLoader;
 import deepgrid.run.Planner;
 import deepgrid.run.RunSpec;
 import deepgrid.run.queue.Queue;
-import java.nio.file.Files;
+import deepgrid.run.results.ResultsFolder;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code deepgrid plan FILE}: the runs a file expands to, one line each, and whether each is already done. */
-@Command(name = "plan", mixinStandardHelpOptions = true, description = "List the runs a file expands to, one line each.")
+/** {@code deepgrid plan FILE}: the runs a file expands to, one line each, and where each stands. */
+@Command(name = "plan", mixinStandardHelpOptions = true, description = {"List the runs a file expands to, one line each,",
+    "with where each stands: done, failed (run trains it again), running (in another process) or not started."})
 final class PlanCommand implements Callable<Integer> {
     @Parameters(arity = "1", paramLabel = "FILE")
     private Path file;
@@ -31,25 +35,39 @@ final class PlanCommand implements Callable<Integer> {
     private picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         Planner.Plan plan = new Queue(new DataLoader(), out).plan(Queue.files(List.of(file)), sets).get(0);
         var w = spec.commandLine().getOut();
-        Path runs = out.resolve(plan.experiment()).resolve("runs");
-        int done = 0;
+        ResultsFolder folder = ResultsFolder.view(out.resolve(plan.experiment()));
+        Map<ResultsFolder.State, Integer> counts = new EnumMap<>(ResultsFolder.State.class);
         for (int i = 0; i < plan.runs().size(); i++) {
             RunSpec r = plan.runs().get(i);
-            boolean finished = Files.exists(runs.resolve(r.id()).resolve("result.csv"));
-            done += finished ? 1 : 0;
+            ResultsFolder.State state = folder.state(r.id());
+            counts.merge(state, 1, Integer::sum);
             StringBuilder line = new StringBuilder(String.format("%4d  %s  seed=%d", i + 1, r.id(), r.seed()));
             if (!r.variant().isEmpty()) {
                 line.append("  variant=").append(r.variant());
             }
             r.coordinates().forEach((k, v) -> line.append("  ").append(k).append('=').append(v));
-            w.println(Printable.escape(line.append(finished ? "  (done)" : "").toString()));
+            w.println(Printable.escape(line.append(mark(state)).toString()));
         }
-        w.printf("%d runs of %s → %s (%d done)%n", plan.runs().size(), plan.experiment(),
-                Printable.escape(out.resolve(plan.experiment()).toString()), done);
+        w.printf("%d runs of %s → %s (%d done, %d failed, %d running, %d not started)%n", plan.runs().size(),
+                plan.experiment(), Printable.escape(folder.dir().toString()), counts.getOrDefault(ResultsFolder.State.DONE, 0),
+                counts.getOrDefault(ResultsFolder.State.FAILED, 0), counts.getOrDefault(ResultsFolder.State.RUNNING, 0),
+                counts.getOrDefault(ResultsFolder.State.NEW, 0));
         w.flush();
+        if (w.checkError()) {
+            throw new IOException("cannot write the plan to standard output");
+        }
         return Main.OK;
+    }
+
+    private static String mark(ResultsFolder.State s) {
+        return switch (s) {
+            case DONE -> "  (done)";
+            case FAILED -> "  (failed: run trains it again)";
+            case RUNNING -> "  (running)";
+            case NEW -> "";
+        };
     }
 }

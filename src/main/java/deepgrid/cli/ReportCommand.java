@@ -4,8 +4,7 @@ import deepgrid.Printable;
 import deepgrid.DeepgridException;
 import deepgrid.report.Report;
 import deepgrid.report.ReportFiles;
-import deepgrid.run.results.ResultsLock;
-import deepgrid.run.results.ResultsStore;
+import deepgrid.run.results.ResultsFolder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -16,7 +15,7 @@ import picocli.CommandLine.Spec;
 /** {@code deepgrid report DIR}: rebuild runs.csv, summary.csv, comparisons.csv and report.html from the run folders alone. */
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = {"Rebuild runs.csv, summary.csv, comparisons.csv and report.html of a results folder (results/NAME) from its run folders.",
-            "While a run holds the folder, runs.csv is left to it and only the statistics are rebuilt."})
+            "Safe while runs are training in the folder: it reads only finished runs."})
 final class ReportCommand implements Callable<Integer> {
     @Parameters(arity = "1", paramLabel = "DIR", description = "An experiment's results folder, e.g. results/xavier-vs-he.")
     private Path dir;
@@ -26,16 +25,14 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!Files.isDirectory(dir.resolve("runs"))) {
+        if (!Files.isDirectory(dir.resolve(ResultsFolder.RUNS))) {
             throw new DeepgridException(dir + " is not a results folder (it has no runs/); expected e.g. results/NAME");
         }
         var out = spec.commandLine().getOut();
-        try (ResultsStore store = ResultsStore.reopen(dir)) {
-            store.rebuildRunsCsv();
-            out.println(Printable.escape("rebuilt " + dir.resolve("runs.csv")));
-        } catch (ResultsLock.InUseException e) {
-            out.println(Printable.escape(e.getMessage() + "; left runs.csv to it"));
+        try (ResultsFolder folder = ResultsFolder.reopen(dir)) {
+            folder.reconcile();
         }
+        out.println(Printable.escape("rebuilt " + dir.resolve(ResultsFolder.RUNS_CSV)));
         ReportFiles f = Report.rebuild(dir);
         out.println(Printable.escape(String.format("rebuilt %s (%d grid points), %s (%d rows) and %s from %d runs",
                 f.summary(), f.points(), f.comparisons(), f.comparisonRows(), f.html(), f.runs())));

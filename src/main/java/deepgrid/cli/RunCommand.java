@@ -4,12 +4,14 @@ import deepgrid.Printable;
 import deepgrid.data.DataLoader;
 import deepgrid.report.Report;
 import deepgrid.run.Planner;
+import deepgrid.run.queue.LocalLauncher;
 import deepgrid.run.queue.Progress;
 import deepgrid.run.queue.Queue;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -18,7 +20,8 @@ import picocli.CommandLine.Spec;
 /** {@code deepgrid run FILE|DIR...}: validate every run of every file, then train the unfinished ones. */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Train every run of the given experiment files and folders (every *.yaml inside, in name order).",
-            "Rerunning the same command resumes: finished runs are kept and skipped."})
+            "Rerunning the same command resumes: finished runs are kept and skipped. Several runs of the same",
+            "command (on one machine or several sharing the folder) share the work: each run is trained once."})
 final class RunCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "FILE|DIR", description = "Experiment files or folders of them.")
     private List<Path> paths;
@@ -45,15 +48,18 @@ final class RunCommand implements Callable<Integer> {
         if (jobs < 1) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--jobs must be ≥ 1, found " + jobs);
         }
-        Queue queue = new Queue(new DataLoader(), out, Report::rebuild); // statistics stay current after every run
+        Queue queue = new Queue(new DataLoader(), out, Report::rebuild);
         List<Planner.Plan> plans = queue.plan(Queue.files(paths), sets);
         var err = spec.commandLine().getErr();
         Progress.Mode mode = System.console() != null ? Progress.Mode.LIVE : Progress.Mode.LINES;
-        int total = plans.stream().mapToInt(p -> p.runs().size()).sum();
-        Queue.Outcome o = queue.run(plans, jobs, fresh ? Queue.Start.FRESH : Queue.Start.RESUME,
-                new Progress(err, total, jobs, mode));
-        err.printf("%d runs: %d completed, %d diverged, %d failed, %d already done; results in %s%n", o.total(),
-                o.completed(), o.diverged(), o.failed(), o.skipped(), Printable.escape(out.toString()));
+        int total = plans.stream().mapToInt(p -> p.sweep().expected()).sum();
+        Progress progress = new Progress(err, total, jobs, mode);
+        Queue.Outcome o = queue.run(plans, new LocalLauncher(queue.loader(), jobs, progress),
+                fresh ? Queue.Start.FRESH : Queue.Start.RESUME, progress, err);
+        String folders = plans.stream().map(p -> out.resolve(p.experiment()).toString()).collect(Collectors.joining(", "));
+        err.printf("%d runs: %d completed, %d diverged, %d failed, %d already done%s%s; results in %s%n", o.total(),
+                o.completed(), o.diverged(), o.failed(), o.skipped(), o.pruned() > 0 ? ", " + o.pruned() + " pruned" : "",
+                o.elsewhere() > 0 ? ", " + o.elsewhere() + " trained by another process" : "", Printable.escape(folders));
         err.flush();
         return o.failed() > 0 ? Main.RUN_FAILED : Main.OK;
     }

@@ -16,14 +16,46 @@ public final class ConfigText {
 
     /** A resolved config (plain maps, lists, strings, numbers, booleans) as a block-style YAML document. */
     public static String toYaml(Map<String, Object> resolved) {
+        if (resolved.isEmpty()) {
+            return DUMPER.get().dump(resolved);
+        }
+        StringBuilder text = new StringBuilder();
+        for (var e : resolved.entrySet()) {
+            text.append(ENTRIES.get().computeIfAbsent(new Entry(e.getKey(), e.getValue()),
+                    k -> DUMPER.get().dump(java.util.Collections.singletonMap(k.key(), k.value()))));
+        }
+        return text.toString();
+    }
+
+    /**
+     * A top-level entry of a resolved config. A block-style document is its top-level entries
+     * dumped one after another (each starts at column 0 and ends with a line break), and the
+     * runs of a grid share most of them: each distinct entry is dumped once per thread, which
+     * makes hashing and writing a run's config cheap (ConfigTextTest checks the text equals a
+     * whole dump).
+     */
+    private record Entry(String key, Object value) {
+    }
+
+    /** Dumped entries, per thread; bounded, as a long plan has as many distinct seeds as runs. */
+    private static final ThreadLocal<Map<Entry, String>> ENTRIES = ThreadLocal.withInitial(() ->
+            new java.util.LinkedHashMap<>(256, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<Entry, String> eldest) {
+                    return size() > 4096;
+                }
+            });
+
+    /** One dumper per thread (a Yaml is not thread-safe, and costs more to build than a small dump). */
+    private static final ThreadLocal<Yaml> DUMPER = ThreadLocal.withInitial(() -> {
         DumperOptions o = new DumperOptions();
         o.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
         o.setIndent(2);
         o.setIndicatorIndent(0);
         o.setWidth(120);
         o.setLineBreak(DumperOptions.LineBreak.UNIX);
-        return new Yaml(new Strings(o), o).dump(resolved);
-    }
+        return new Yaml(new Strings(o), o);
+    });
 
     /**
      * snakeyaml writes a string with a control character (a description with an ESC in it)

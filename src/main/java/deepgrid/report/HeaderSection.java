@@ -40,7 +40,10 @@ final class HeaderSection {
         List<RunRow> runs = data.table().rows();
         List<String> parts = new ArrayList<>();
         for (Status s : Status.values()) {
-            parts.add(runs.stream().filter(r -> r.status() == s).count() + " " + s.csvName());
+            long n = runs.stream().filter(r -> r.status() == s).count();
+            if (n > 0 || s != Status.PRUNED) { // pruned runs come from searches only
+                parts.add(n + " " + s.csvName());
+            }
         }
         Set<Long> seeds = new TreeSet<>();
         runs.forEach(r -> seeds.add(r.seed()));

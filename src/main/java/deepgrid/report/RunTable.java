@@ -2,6 +2,7 @@ package deepgrid.report;
 
 import deepgrid.DeepgridException;
 import deepgrid.run.results.Csv;
+import deepgrid.run.results.RunRecord;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,8 +35,9 @@ public record RunTable(List<String> gridColumns, List<RunRow> rows) {
         List<String> columns = new ArrayList<>();
         List<RunRow> rows = new ArrayList<>();
         for (Path file : resultFiles(experimentDir.resolve("runs"))) {
-            Map<String, String> cells = readOne(file);
-            rows.add(RunRow.parse(file, cells));
+            RunRecord record = RunRecord.read(file);
+            Map<String, String> cells = record.cells();
+            rows.add(new RunRow(file, cells, record.status(), record.seed()));
             List<String> header = new ArrayList<>(cells.keySet());
             header.subList(header.indexOf("seed") + 1, header.indexOf("epochs")).stream()
                     .filter(c -> !columns.contains(c)).forEach(columns::add);
@@ -63,25 +65,6 @@ public record RunTable(List<String> gridColumns, List<RunRow> rows) {
         } catch (IOException e) {
             throw new DeepgridException("cannot list " + runs + ": " + e.getMessage(), e);
         }
-    }
-
-    private static Map<String, String> readOne(Path file) {
-        List<Map<String, String>> rows;
-        try {
-            rows = Csv.read(file);
-        } catch (IOException | DeepgridException e) {
-            throw new DeepgridException(file + " is not a valid result.csv: " + firstLine(e), e);
-        }
-        if (rows.size() != 1) {
-            throw new DeepgridException(file + " has " + rows.size() + " data rows, expected exactly 1");
-        }
-        return rows.get(0);
-    }
-
-    /** Jackson's message without its multi-line source location. */
-    private static String firstLine(Exception e) {
-        String m = e.getMessage() == null ? e.toString() : e.getMessage().strip();
-        return m.lines().findFirst().orElse(m);
     }
 
     /** Run id → position in runs.csv; empty when runs.csv is missing or unreadable, as it only sets the order. */

@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * summary.csv: one row per grid point, in the order of the experiment file. Columns:
- * {@code variant}, the grid paths, {@code runs completed diverged failed} (counts), {@code n}
+ * {@code variant}, the grid paths, {@code runs completed diverged failed pruned} (counts), {@code n}
  * (completed runs: the statistics use these alone), then for each final metric that has a
  * value in some run, {@code <metric>_mean _std _ci95_low _ci95_high}. Std is the sample std
  * (n − 1); std and the interval are empty when n &lt; 2. The interval is Student's t
@@ -32,7 +32,11 @@ public final class Summary {
         List<String> h = new ArrayList<>();
         h.add("variant");
         h.addAll(gridColumns);
-        h.addAll(List.of("runs", "completed", "diverged", "failed", "n"));
+        h.add("runs");
+        for (Status s : Status.values()) {
+            h.add(s.csvName());
+        }
+        h.add("n");
         for (String m : metrics) {
             STAT_SUFFIXES.forEach(s -> h.add(m + s));
         }
@@ -44,7 +48,7 @@ public final class Summary {
         cells.add(point.variant());
         cells.addAll(point.values());
         cells.add(Integer.toString(point.runs().size()));
-        for (Status s : Status.values()) { // COMPLETED, DIVERGED, FAILED: the header's order
+        for (Status s : Status.values()) { // the header's order
             cells.add(Integer.toString(point.count(s)));
         }
         cells.add(Integer.toString(point.count(Status.COMPLETED)));

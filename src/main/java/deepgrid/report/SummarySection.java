@@ -112,7 +112,7 @@ final class SummarySection {
         out.element("h3", "Runs that did not complete").newline();
         out.open("ul", "class", "unfinished").newline();
         for (RunRow r : runs) {
-            String after = r.cell("epochs").isEmpty() ? "" : " after " + r.cell("epochs") + " epochs";
+            String after = r.cell("epochs").isEmpty() || r.cell("epochs").equals("0") ? "" : " after " + r.cell("epochs") + " epochs";
             String reason = r.cell("reason").isEmpty() ? "" : ": " + r.cell("reason");
             out.open("li").element("code", r.cell("run")).text(" " + r.status().csvName() + after + reason)
                     .close("li").newline();

@@ -9,6 +9,8 @@ import deepgrid.config.Problems;
 import deepgrid.config.TreePath;
 import deepgrid.config.YamlReader;
 import deepgrid.run.grid.Expander;
+import deepgrid.run.grid.GridSweep;
+import deepgrid.run.grid.Sweep;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,8 +22,12 @@ import java.util.Map;
  * all points come back at once, before anything trains.
  */
 public final class Planner {
-    /** The runs of one file, in order, and its grid paths (the extra columns of runs.csv). */
-    public record Plan(Path file, String experiment, List<String> gridPaths, List<RunSpec> runs) {
+    /** One file's sweep of runs and its grid paths (the extra columns of runs.csv). */
+    public record Plan(Path file, String experiment, List<String> gridPaths, Sweep sweep) {
+        /** The runs known before any result, in order (a grid: all of them). */
+        public List<RunSpec> runs() {
+            return sweep.known();
+        }
     }
 
     /** A {@code --set} path under the grid names a grid entry: {@code grid.optimizer.lr=[0.1, 0.01]}. */
@@ -50,7 +56,7 @@ public final class Planner {
         problems.throwIfAny();
         checkUnique(runs, file);
         List<String> gridPaths = points.isEmpty() ? List.of() : List.copyOf(points.get(0).coordinates().keySet());
-        return new Plan(file, runs.get(0).spec().name(), gridPaths, runs);
+        return new Plan(file, runs.get(0).spec().name(), gridPaths, new GridSweep(runs));
     }
 
     /**

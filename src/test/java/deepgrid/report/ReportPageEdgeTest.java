@@ -57,7 +57,7 @@ class ReportPageEdgeTest {
     @Test
     void onlyFailedRunsGiveAPageWithoutStatistics() throws Exception {
         Results r = new Results(dir, "optimizer.lr");
-        r.run("", "0.1").set("status", "failed").set("epochs", "").set("reason", "no such file: x.csv")
+        r.run("", "0.1").set("status", "failed").set("epochs", "0").set("reason", "no such file: x.csv")
                 .write(1, Double.NaN, Double.NaN);
         String page = rebuild(dir);
         PageChecks.assertWellFormed(page);

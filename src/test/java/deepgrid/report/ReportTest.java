@@ -62,7 +62,7 @@ class ReportTest {
     @Test
     void summaryColumnsInFixedOrderWithoutEmptyMetrics() throws IOException {
         List<String> header = List.copyOf(Csv.read(files.summary()).get(0).keySet());
-        assertEquals(List.of("variant", INIT, ACT, "runs", "completed", "diverged", "failed", "n",
+        assertEquals(List.of("variant", INIT, ACT, "runs", "completed", "diverged", "failed", "pruned", "n",
                 "test_accuracy_mean", "test_accuracy_std", "test_accuracy_ci95_low", "test_accuracy_ci95_high",
                 "test_loss_mean", "test_loss_std", "test_loss_ci95_low", "test_loss_ci95_high"), header);
     }

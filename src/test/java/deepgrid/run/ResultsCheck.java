@@ -63,6 +63,8 @@ public final class ResultsCheck {
                 String name = p.getFileName().toString();
                 assertFalse(name.contains(".tmp-"), "temp file left: " + p);
                 assertFalse(name.equals(".inflight"), "in-flight folder left: " + p);
+                assertFalse(name.equals(".claims"), "claims left: " + p);
+                assertFalse(name.equals(".runners"), "runner registrations left: " + p);
             }
         }
         assertWholeCsv(experiment.resolve("runs.csv"));

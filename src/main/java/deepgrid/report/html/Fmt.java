@@ -42,8 +42,17 @@ public final class Fmt {
 
     /** An SVG coordinate, to a tenth of a pixel. */
     public static String px(double v) {
-        String s = String.format(Locale.ROOT, "%.1f", v);
-        s = s.endsWith(".0") ? s.substring(0, s.length() - 2) : s;
-        return s.equals("-0") ? "0" : s;
+        if (!Double.isFinite(v) || Math.abs(v) >= 1e15) {
+            String s = String.format(Locale.ROOT, "%.1f", v); // never for a drawn point; kept exact anyway
+            return s.endsWith(".0") ? s.substring(0, s.length() - 2) : s;
+        }
+        long tenths = Math.round(Math.abs(v) * 10); // half away from zero, as %.1f; no Formatter: pages have ~10⁵ points
+        if (tenths == 0) {
+            return "0";
+        }
+        String sign = v < 0 ? "-" : "";
+        long whole = tenths / 10;
+        long tenth = tenths % 10;
+        return tenth == 0 ? sign + whole : sign + whole + "." + tenth;
     }
 }

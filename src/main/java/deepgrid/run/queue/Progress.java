@@ -1,7 +1,7 @@
 package deepgrid.run.queue;
 
-import deepgrid.run.RunResult;
 import deepgrid.run.RunSpec;
+import deepgrid.run.results.RunRecord;
 import deepgrid.train.EpochMetrics;
 import java.io.PrintWriter;
 import java.util.Locale;
@@ -12,12 +12,13 @@ import java.util.Locale;
  */
 public final class Progress {
     private final PrintWriter out;
-    private final int total;
     private final int jobs;
     private final boolean live;
     private final long start = System.nanoTime();
+    private int total;
     private int done;
     private int trained;
+    private boolean lineOpen;
 
     /** Progress of {@code total} runs on {@code jobs} threads, written to {@code out}. */
     public Progress(PrintWriter out, int total, int jobs, Mode mode) {
@@ -30,34 +31,51 @@ public final class Progress {
     /** LIVE redraws one line (a terminal); LINES prints a line per event (a log file, CI). */
     public enum Mode { LIVE, LINES }
 
+    /** The total grew (a search proposed more runs than it planned). */
+    public synchronized void total(int runs) {
+        total = Math.max(total, runs);
+    }
+
     public synchronized void skipped(RunSpec run) {
         done++;
     }
 
     public synchronized void epoch(RunSpec run, EpochMetrics m, int epochs) {
         if (live) {
-            out.printf(Locale.ROOT, "\r[%d/%d] %s epoch %d/%d%s\033[K", done, total, run.id(), m.epoch(), epochs, eta());
+            out.printf(Locale.ROOT, "\r[%d/%d] %s: %s epoch %d/%d%s\033[K", done, total, run.spec().name(), run.id(),
+                    m.epoch(), epochs, eta());
             out.flush();
+            lineOpen = true;
         }
     }
 
-    public synchronized void finished(RunResult r) {
+    /** A run ended: {@code by} says who trained it when it was not this process ("" for this one). */
+    public synchronized void finished(String experiment, RunRecord r, String by) {
         done++;
-        trained++;
-        String metric = r.last() == null ? "" : metric(r);
-        out.printf(Locale.ROOT, "%s[%d/%d] %s %s%s (%.1f s)%s%n", live ? "\r\033[K" : "", done, total,
-                r.status().csvName(), r.run().id(), metric, r.seconds(), r.reason().isEmpty() ? "" : ": " + r.reason());
+        trained += by.isEmpty() ? 1 : 0;
+        String reason = r.cell("reason");
+        out.printf(Locale.ROOT, "%s[%d/%d] %s: %s %s%s (%s s%s)%s%n", live ? "\r\033[K" : "", done, total, experiment,
+                r.status().csvName(), r.id(), metric(r), r.cell("seconds"), by, reason.isEmpty() ? "" : ": " + reason);
         out.flush();
+        lineOpen = false;
     }
 
-    private static String metric(RunResult r) {
-        var last = r.last();
-        double acc = !Double.isNaN(last.test().accuracy()) ? last.test().accuracy() : last.validation().accuracy();
-        String name = !Double.isNaN(last.test().accuracy()) ? "test_accuracy" : "val_accuracy";
-        if (Double.isNaN(acc)) {
-            return String.format(Locale.ROOT, " train_loss=%.4g", last.train().loss());
+    /** Ends an open live line (before any other message). */
+    public synchronized void endLine() {
+        if (lineOpen) {
+            out.print("\r\033[K");
+            out.flush();
+            lineOpen = false;
         }
-        return String.format(Locale.ROOT, " %s=%.4f", name, acc);
+    }
+
+    private static String metric(RunRecord r) {
+        for (String name : new String[] {"test_accuracy", "val_accuracy"}) {
+            if (!r.cell(name).isEmpty()) {
+                return String.format(Locale.ROOT, " %s=%.4f", name, r.number(name));
+            }
+        }
+        return r.cell("train_loss").isEmpty() ? "" : String.format(Locale.ROOT, " train_loss=%.4g", r.number("train_loss"));
     }
 
     private String eta() {
@@ -65,7 +83,7 @@ public final class Progress {
             return "";
         }
         double perRun = (System.nanoTime() - start) / 1e9 / trained;
-        long s = Math.round(perRun * (total - done) / jobs);
+        long s = Math.round(perRun * Math.max(0, total - done) / jobs);
         return String.format(Locale.ROOT, ", ETA %dm%02ds", s / 60, s % 60);
     }
 }

@@ -17,6 +17,10 @@ public final class Columns {
     public static final List<String> RUN_TAIL = List.of("epochs", "train_loss", "train_accuracy", "val_loss",
             "val_accuracy", "test_loss", "test_accuracy", "penalty", "best_epoch", "best_val_loss",
             "best_val_accuracy", "best_test_accuracy", "seconds", "reason");
+    /** The runs.csv columns that hold a number or nothing (integers included). */
+    public static final List<String> NUMERIC = List.of("epochs", "train_loss", "train_accuracy", "val_loss",
+            "val_accuracy", "test_loss", "test_accuracy", "penalty", "best_epoch", "best_val_loss",
+            "best_val_accuracy", "best_test_accuracy", "seconds");
     /** metrics.csv. */
     public static final List<String> METRICS = List.of("epoch", "train_loss", "train_accuracy", "val_loss",
             "val_accuracy", "test_loss", "test_accuracy", "penalty", "lr", "seconds", "eval_seconds");
@@ -55,7 +59,7 @@ public final class Columns {
         row.put("best_val_loss", best == null ? "" : Csv.num(best.validation().loss()));
         row.put("best_val_accuracy", best == null ? "" : Csv.num(best.validation().accuracy()));
         row.put("best_test_accuracy", best == null ? "" : Csv.num(best.test().accuracy()));
-        row.put("seconds", String.format(java.util.Locale.ROOT, "%.3f", r.seconds()));
+        row.put("seconds", Csv.fixed(r.seconds(), 3));
         row.put("reason", r.reason() == null ? "" : r.reason());
         return row;
     }
@@ -70,8 +74,8 @@ public final class Columns {
         }
         c.add(Csv.num(m.penalty()));
         c.add(Csv.num(m.lr()));
-        c.add(String.format(java.util.Locale.ROOT, "%.4f", m.timing().seconds()));
-        c.add(String.format(java.util.Locale.ROOT, "%.4f", m.timing().evalSeconds()));
+        c.add(Csv.fixed(m.timing().seconds(), 4));
+        c.add(Csv.fixed(m.timing().evalSeconds(), 4));
         return c;
     }
 

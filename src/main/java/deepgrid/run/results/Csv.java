@@ -31,12 +31,37 @@ public final class Csv {
 
     /** One whole line (with '\n') of cells, ready to be written in one call. */
     public static String row(List<String> cells) {
-        try {
-            CsvSchema schema = CsvSchema.emptySchema().withLineSeparator("\n");
-            return MAPPER.writer(schema).writeValueAsString(cells.stream().map(Csv::defuse).toList());
-        } catch (IOException e) {
-            throw new IllegalStateException("writing a CSV row to a string cannot fail", e);
+        StringBuilder line = new StringBuilder(16 * cells.size());
+        for (int i = 0; i < cells.size(); i++) {
+            if (i > 0) {
+                line.append(',');
+            }
+            appendCell(line, defuse(cells.get(i)));
         }
+        return line.append('\n').toString();
+    }
+
+    /**
+     * RFC 4180 §2: a cell holding a comma, a quote or a line break is quoted, its quotes
+     * doubled; so is one with spaces at either end, which some readers would trim. Written
+     * here rather than through a CSV generator: a run writes thousands of small rows.
+     */
+    private static void appendCell(StringBuilder line, String cell) {
+        boolean quote = !cell.isEmpty() && (cell.charAt(0) == ' ' || cell.charAt(cell.length() - 1) == ' ');
+        for (int i = 0; i < cell.length() && !quote; i++) {
+            char c = cell.charAt(i);
+            quote = c == ',' || c == '"' || c == '\n' || c == '\r';
+        }
+        if (!quote) {
+            line.append(cell);
+            return;
+        }
+        line.append('"');
+        for (int i = 0; i < cell.length(); i++) {
+            char c = cell.charAt(i);
+            line.append(c == '"' ? "\"\"" : String.valueOf(c));
+        }
+        line.append('"');
     }
 
     /**
@@ -51,6 +76,20 @@ public final class Csv {
             return Long.toString((long) v);
         }
         return Double.toString(v);
+    }
+
+    /**
+     * A non-negative duration with {@code digits} decimals, as {@code %.Nf} writes it ("0.0130"),
+     * without a Formatter: every epoch writes two of these.
+     */
+    public static String fixed(double v, int digits) {
+        if (!(v >= 0 && v < 1e12)) {
+            return String.format(java.util.Locale.ROOT, "%." + digits + "f", v);
+        }
+        long scale = (long) Math.pow(10, digits);
+        long units = Math.round(v * scale);
+        String fraction = Long.toString(scale + units % scale).substring(1); // zero-padded to `digits`
+        return (units / scale) + "." + fraction;
     }
 
     /**
@@ -74,12 +113,21 @@ public final class Csv {
         return rows;
     }
 
+    /** The cells of one CSV line, such as a header. */
+    static List<String> cells(String line) throws IOException {
+        try (MappingIterator<String[]> rows = MAPPER.readerFor(String[].class).with(CsvParser.Feature.WRAP_AS_ARRAY)
+                .readValues(line)) {
+            return rows.hasNext() ? List.of(rows.next()) : List.of();
+        }
+    }
+
     /** Text cells that start like a formula (=, +, -, @) get a leading apostrophe; numbers stay numbers. */
     static String defuse(String cell) {
-        if (cell.isEmpty() || NUMBER.matcher(cell).matches()) {
+        if (cell.isEmpty()) {
             return cell;
         }
         char c = cell.charAt(0);
-        return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r' ? "'" + cell : cell;
+        boolean formula = c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
+        return formula && !NUMBER.matcher(cell).matches() ? "'" + cell : cell;
     }
 }

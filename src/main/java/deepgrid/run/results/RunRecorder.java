@@ -10,65 +10,138 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
 
 /**
- * Records one run while it trains: metrics.csv and layers.csv grow by whole rows, each
- * epoch in one write call (so a killed process never leaves half a row), and
- * {@link #finish} hands the run to the store.
+ * Records one run while it trains, in its private in-flight folder: metrics.csv and
+ * layers.csv grow by whole rows, written at most once a second (and at the end) so that a
+ * run of a few milliseconds costs a few writes, while a long run can still be watched with
+ * {@code tail -f}. {@link #finish} writes result.csv and hands the run to the
+ * {@link GroupCommit}, which moves it into place; {@link #close} without finishing
+ * abandons the run (its folder is removed and its claim released).
  */
 public final class RunRecorder implements AutoCloseable {
-    private final ResultsStore store;
-    private final RunSpec run;
-    private final Path folder;
-    private final OutputStream metrics;
-    private final OutputStream layers;
+    /** How often buffered rows reach the files while a run trains. */
+    private static final long FLUSH_NANOS = 1_000_000_000L;
 
-    RunRecorder(ResultsStore store, RunSpec run, Path folder) throws IOException {
-        this.store = store;
-        this.run = run;
+    private final ResultsFolder folder;
+    private final RunSpec run;
+    private final Claims.Held claim;
+    private final Path inflight;
+    private final Output metrics;
+    private final Output layers;
+    private long lastFlush = System.nanoTime();
+    private boolean handedOver;
+
+    RunRecorder(ResultsFolder folder, RunSpec run, Claims.Held claim, Path inflight) throws IOException {
         this.folder = folder;
-        this.metrics = new FileOutputStream(folder.resolve("metrics.csv").toFile(), true);
-        this.layers = new FileOutputStream(folder.resolve("layers.csv").toFile(), true);
-        write(metrics, "metrics.csv", Csv.row(Columns.METRICS));
-        write(layers, "layers.csv", Csv.row(Columns.LAYERS));
+        this.run = run;
+        this.claim = claim;
+        this.inflight = inflight;
+        this.metrics = new Output(inflight.resolve(ResultsFolder.METRICS_CSV), Csv.row(Columns.METRICS));
+        this.layers = new Output(inflight.resolve(ResultsFolder.LAYERS_CSV), Csv.row(Columns.LAYERS));
     }
 
     public RunSpec run() {
         return run;
     }
 
-    /** Appends one epoch's row to metrics.csv. */
+    /** True once another process has taken this run over: training should stop, its result would be dropped. */
+    public boolean lost() {
+        return claim.lost();
+    }
+
+    /** Adds one epoch's row to metrics.csv. */
     public void epoch(EpochMetrics m) {
-        write(metrics, "metrics.csv", Csv.row(Columns.metricsRow(m)));
+        metrics.add(Csv.row(Columns.metricsRow(m)));
+        flushIfDue();
     }
 
-    /** Appends one epoch's rows (one per layer) to layers.csv. */
+    /** Adds one epoch's rows (one per layer) to layers.csv. */
     public void layers(List<LayerMetrics> rows) {
-        StringBuilder text = new StringBuilder();
-        rows.forEach(r -> text.append(Csv.row(Columns.layerRow(r))));
-        write(layers, "layers.csv", text.toString());
+        rows.forEach(r -> layers.add(Csv.row(Columns.layerRow(r))));
+        flushIfDue();
     }
 
-    /** Closes the CSV files, writes result.csv and moves the run into place. */
-    public void finish(RunResult result) throws IOException {
-        close();
-        store.finish(result, folder);
+    /**
+     * Writes the last rows and result.csv, and hands the run to the group commit; returns at
+     * once. {@code recorded} gets null once the run folder is in place, else why it is not.
+     */
+    public synchronized void finish(RunResult result, Consumer<Throwable> recorded) throws IOException {
+        metrics.close();
+        layers.close();
+        Map<String, String> row = Columns.runRow(result);
+        String text = Csv.row(new ArrayList<>(row.keySet())) + Csv.row(new ArrayList<>(row.values()));
+        Path resultCsv = inflight.resolve(ResultsFolder.RESULT_CSV);
+        java.nio.file.Files.writeString(resultCsv, text);
+        RunRecord record = RunRecord.of(resultCsv, row);
+        handedOver = true;
+        GroupCommit.get().submit(new GroupCommit.Pending(folder, claim, inflight, record, recorded));
     }
 
-    private void write(OutputStream out, String file, String text) {
-        try {
-            out.write(text.getBytes(StandardCharsets.UTF_8));
-            out.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + folder.resolve(file), e);
+    private void flushIfDue() {
+        long now = System.nanoTime();
+        if (now - lastFlush >= FLUSH_NANOS) {
+            metrics.flush();
+            layers.flush();
+            lastFlush = now;
         }
     }
 
+    /** Abandons the run unless it was handed over: closes its files, removes its folder, releases its claim. */
     @Override
-    public void close() throws IOException {
-        try (metrics; layers) {
-            // closes both, even if one fails
+    public synchronized void close() throws IOException {
+        if (handedOver) {
+            return;
+        }
+        try (Output m = metrics; Output l = layers) {
+            // both closed, even if one fails
+        } finally {
+            AtomicFiles.deleteTree(inflight);
+            claim.release();
+        }
+    }
+
+    /** A CSV file that grows by whole rows, buffered between flushes. */
+    private static final class Output implements AutoCloseable {
+        private final Path file;
+        private final OutputStream out;
+        private final StringBuilder buffer = new StringBuilder();
+
+        Output(Path file, String header) throws IOException {
+            this.file = file;
+            this.out = new FileOutputStream(file.toFile(), true);
+            buffer.append(header);
+        }
+
+        void add(String row) {
+            buffer.append(row);
+        }
+
+        void flush() {
+            if (buffer.length() == 0) {
+                return;
+            }
+            try {
+                out.write(buffer.toString().getBytes(StandardCharsets.UTF_8)); // whole rows in one call
+                buffer.setLength(0);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            try {
+                flush();
+            } catch (UncheckedIOException e) {
+                out.close();
+                throw e.getCause();
+            }
+            out.close();
         }
     }
 }

@@ -28,21 +28,24 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * SPEC §2/§3: a deepgrid process killed with SIGKILL at any moment leaves no half-written
  * file, and rerunning the same command completes the grid as if it had never stopped.
- * A forked {@code deepgrid run} of 8 short runs is killed at seeded moments: three at
- * times between 0.3 s and its uninterrupted wall time (one in each third), and three a
- * seeded delay after a seeded number of runs finished (early, middle, late in the grid) —
- * wall time alone varies too much with the load of a shared machine to be sure that kills
- * land among finished runs. After each kill a rerun (in this JVM) must finish the grid
- * with every run in runs.csv once, every CSV whole, nothing temporary left, the runs
- * finished before the kill untouched, and every run equal to an uninterrupted reference
- * (wall-clock columns aside).
+ * A forked {@code deepgrid run --jobs 2} of 8 short runs is killed at seeded moments: five
+ * at times between 0.3 s and its uninterrupted wall time (one in each fifth), and five a
+ * seeded delay after a seeded number of runs finished (wall time alone varies too much with
+ * the load of a shared machine to be sure that kills land among finished runs). Then three
+ * times two runners share one folder and one of them (or both, at different moments) is
+ * killed: the survivor must take over the dead one's runs and finish the grid. After each
+ * kill a rerun (in this JVM) must finish the grid with every run in runs.csv once, every CSV
+ * whole, no claim, in-flight folder or temp file left, the runs finished before the kill
+ * untouched, and every run equal to an uninterrupted reference (wall-clock columns aside).
  */
 class CrashTest {
     /** Seeds the kill moments; a failure names its moment, so it can be replayed. */
     private static final long KILL_SEED = 20_240_601L;
     /** Kills at a time, then kills after progress: 0 ≤ k < BY_TIME, then BY_TIME ≤ k < KILLS. */
-    private static final int BY_TIME = 3;
-    private static final int KILLS = 6;
+    private static final int BY_TIME = 5;
+    private static final int KILLS = 10;
+    /** Kills of one of two runners sharing the folder: A (--jobs 2), B (--jobs 1), then both. */
+    private static final List<String> SHARED_KILLS = List.of("A", "B", "AB");
 
     static final String GRID = """
             name: crash
@@ -64,9 +67,9 @@ class CrashTest {
     @TempDir
     Path tmp;
 
-    private Process deepgrid(Path file, Path out, String log) throws IOException {
+    private Process deepgrid(Path file, Path out, String log, int jobs) throws IOException {
         return JavaProcess.start(tmp.resolve(log), List.of("-Xmx256m"), "deepgrid.cli.Main", "run", file.toString(),
-                "--out", out.toString(), "--jobs", "1");
+                "--out", out.toString(), "--jobs", Integer.toString(jobs));
     }
 
     /** A deepgrid process started into {@code out} and killed at {@code moment}. */
@@ -77,7 +80,7 @@ class CrashTest {
     void killedAtSeededMomentsARerunCompletesTheGridAsIfUninterrupted() throws Exception {
         Path file = Files.writeString(tmp.resolve("crash.yaml"), GRID);
         long t0 = System.nanoTime();
-        Process whole = deepgrid(file, tmp.resolve("reference"), "reference.log");
+        Process whole = deepgrid(file, tmp.resolve("reference"), "reference.log", 2);
         if (!whole.waitFor(120, TimeUnit.SECONDS)) {
             whole.destroyForcibly();
             fail("the reference run did not finish: " + Files.readString(tmp.resolve("reference.log")));
@@ -89,8 +92,8 @@ class CrashTest {
         assertEquals(8, runIds(reference).size());
 
         Random random = new Random(KILL_SEED);
-        for (int k = 0; k < KILLS; k++) {
-            Kill kill = kill(file, k, random, totalMillis);
+        for (int k = 0; k < KILLS + SHARED_KILLS.size(); k++) {
+            Kill kill = k < KILLS ? kill(file, k, random, totalMillis) : killShared(file, k, random);
             Path exp = kill.out().resolve("crash");
             Map<Path, byte[]> before = finishedFiles(exp, kill.moment());
             int done = (int) before.keySet().stream().filter(f -> f.endsWith("result.csv")).count();
@@ -119,7 +122,7 @@ class CrashTest {
     private Kill kill(Path file, int k, Random random, long totalMillis) throws IOException, InterruptedException {
         Path out = tmp.resolve("kill" + k);
         Path log = tmp.resolve("kill" + k + ".log");
-        Process p = deepgrid(file, out, log.getFileName().toString());
+        Process p = deepgrid(file, out, log.getFileName().toString(), 2);
         String moment;
         if (k < BY_TIME) {
             double stratum = Math.max(1, totalMillis - 300) / (double) BY_TIME;
@@ -129,6 +132,7 @@ class CrashTest {
         } else {
             int third = k - BY_TIME;
             int runs = 1 + (int) ((third + random.nextDouble()) * 7 / (KILLS - BY_TIME));
+            assertTrue(runs >= 1 && runs <= 7);
             long extra = random.nextInt(150);
             moment = "kill " + k + " " + extra + " ms after run " + runs + " of 8 finished (seed " + KILL_SEED + ")";
             awaitFinished(p, log, runs);
@@ -139,11 +143,62 @@ class CrashTest {
         return new Kill(out, moment);
     }
 
+    /**
+     * Two runners on one folder, A with two jobs and B with one; {@code who} of them is killed
+     * a seeded delay after a seeded number of runs finished (in either log). The survivor, if
+     * any, must finish the grid alone, taking over the dead runner's runs.
+     */
+    private Kill killShared(Path file, int k, Random random) throws Exception {
+        String who = SHARED_KILLS.get(k - KILLS);
+        Path out = tmp.resolve("kill" + k);
+        Path logA = tmp.resolve("kill" + k + "a.log");
+        Path logB = tmp.resolve("kill" + k + "b.log");
+        Process a = deepgrid(file, out, logA.getFileName().toString(), 2);
+        Process b = deepgrid(file, out, logB.getFileName().toString(), 1);
+        int runs = 1 + random.nextInt(6);
+        long extra = random.nextInt(150);
+        String moment = "kill " + k + " of runner " + who + " of two sharing the folder, " + extra + " ms after run "
+                + runs + " of 8 finished (seed " + KILL_SEED + ")";
+        awaitFinished(List.of(a, b), List.of(logA, logB), runs);
+        Thread.sleep(extra);
+        if (who.contains("A")) {
+            a.destroyForcibly();
+        }
+        if (who.equals("AB")) {
+            awaitFinished(List.of(b), List.of(logA, logB), Math.min(7, runs + 1));
+        }
+        if (who.contains("B")) {
+            b.destroyForcibly();
+        }
+        for (Process p : List.of(a, b)) {
+            assertTrue(p.waitFor(120, TimeUnit.SECONDS), moment);
+        }
+        if (!who.equals("AB")) {
+            Process survivor = who.equals("A") ? b : a;
+            String log = Files.readString(who.equals("A") ? logB : logA);
+            assertEquals(0, survivor.exitValue(), moment + ": the survivor finishes the grid: " + log);
+            assertTrue(log.contains("8 runs: "), log);
+        }
+        return new Kill(out, moment);
+    }
+
     /** Waits until the process has reported {@code runs} finished runs (or has ended). */
     private static void awaitFinished(Process p, Path log, int runs) throws IOException, InterruptedException {
+        awaitFinished(List.of(p), List.of(log), runs);
+    }
+
+    /** Waits until the logs together report {@code runs} finished runs, or every process has ended. */
+    private static void awaitFinished(List<Process> ps, List<Path> logs, int runs) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (p.isAlive() && System.nanoTime() < deadline
-                && Files.readString(log).split("] completed ", -1).length - 1 < runs) {
+        while (ps.stream().anyMatch(Process::isAlive) && System.nanoTime() < deadline) {
+            int done = 0;
+            for (Path log : logs) {
+                String text = Files.readString(log);
+                done += (int) text.lines().filter(l -> l.contains("] crash: completed ") && !l.contains("by another")).count();
+            }
+            if (done >= runs) {
+                return;
+            }
             Thread.sleep(5);
         }
     }

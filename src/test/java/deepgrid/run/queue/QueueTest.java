@@ -13,7 +13,6 @@ import deepgrid.data.DataLoader;
 import deepgrid.run.JavaProcess;
 import deepgrid.run.ResultsCheck;
 import deepgrid.run.Planner;
-import deepgrid.run.results.ResultsStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -146,8 +145,11 @@ class QueueTest {
         List<Planner.Plan> plans = new Queue(new DataLoader(), out).plan(Queue.files(List.of(tmp)), List.of());
         Files.move(data, tmp.resolve("elsewhere.csv")); // gone between validation and training
 
-        Queue.Outcome o = new Queue(new DataLoader(), out).run(plans, 1, Queue.Start.RESUME,
-                new Progress(new java.io.PrintWriter(java.io.Writer.nullWriter()), 0, 1, Progress.Mode.LINES));
+        var quiet = new java.io.PrintWriter(java.io.Writer.nullWriter());
+        Progress progress = new Progress(quiet, 0, 1, Progress.Mode.LINES);
+        DataLoader loader = new DataLoader();
+        Queue.Outcome o = new Queue(loader, out).run(plans, new LocalLauncher(loader, 1, progress), Queue.Start.RESUME,
+                progress, quiet);
         assertEquals(new Queue.Outcome(8, 0, 4, 0, 4), o);
         for (Map<String, String> row : runs(out.resolve("c"))) {
             assertEquals("failed", row.get("status"));
@@ -210,17 +212,6 @@ class QueueTest {
         assertEquals(Main.INVALID, ResultsCheck.Cli.run("run", tmp.resolve("missing.yaml").toString()).code());
         assertEquals(Main.INVALID, ResultsCheck.Cli.run("run", good.toString(), "--set", "optimizer.lr").code());
         assertEquals(Main.INVALID, ResultsCheck.Cli.run("run").code());
-    }
-
-    @Test
-    void exitCodeIsTwoWhenTheResultsFolderIsInUse() throws IOException {
-        Path good = write("q.yaml", XOR);
-        Path out = tmp.resolve("results");
-        try (ResultsStore held = ResultsStore.open(out.resolve("q"), List.of(), List.of())) {
-            ResultsCheck.Cli cli = ResultsCheck.Cli.run("run", good.toString(), "--out", out.toString());
-            assertEquals(Main.INVALID, cli.code());
-            assertTrue(cli.err().contains("is already in use by this process"), cli.err());
-        }
     }
 
     @Test
