@@ -78,9 +78,9 @@ public final class ExperimentBinder {
     private record ShapeCheck(Node root, Problems problems, DataProbe probe) {
         void check(DataSpec data, ModelBinder.Result model, Loss loss, TrainingSpec training) {
             MemoryCheck memory = new MemoryCheck(problems, Memory.max());
-            String name = "data '" + data.source().name() + "'";
+            String source = "data '" + data.source().name() + "'";
             boolean samples = !posAt("data", "samples").equals(posAt("data"));
-            if (!memory.data(data.source().size(), name, posAt("data", samples ? "samples" : "source"), samples)) {
+            if (!memory.data(data.source().size(), source, posAt("data", samples ? "samples" : "source"), samples)) {
                 return;
             }
             Splits splits;
@@ -91,11 +91,10 @@ public final class ExperimentBinder {
                 e.getMessage().lines().forEach(line -> problems.add(posAt("data", "source"), "data: " + line));
                 return;
             } catch (OutOfMemoryError e) { // more than the lower bound above: say so rather than a stack trace
-                problems.add(posAt("data", "source"), Memory.outOfMemory("loading " + name, e));
+                problems.add(posAt("data", "source"), Memory.outOfMemory("loading " + source, e));
                 return;
             }
             Dataset train = splits.train();
-            String source = "data '" + data.source().name() + "'";
             if (train.size() == 0) {
                 problems.add(posAt("data", "source"), source + " has no training samples left");
                 return;
