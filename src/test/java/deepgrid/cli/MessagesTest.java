@@ -131,4 +131,17 @@ class MessagesTest {
         assertEquals("deepgrid: cannot write to standard output (closed, or the disk is full); its text is lost\n",
                 err.toString());
     }
+
+    @Test
+    void aReportThatCannotBeWrittenIsExitStatusOneNotTwo(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("x.yaml"), XOR);
+        Path out = dir.resolve("results");
+        assertEquals(Main.OK, run("run", file.toString(), "--out", out.toString()).code());
+        Path summary = out.resolve("x").resolve("summary.csv");
+        Files.deleteIfExists(summary);
+        Files.createDirectories(summary.resolve("in-the-way")); // the disk's fault, not the user's file
+        Result r = run("report", out.resolve("x").toString());
+        assertEquals(Main.RUN_FAILED, r.code(), r.err());
+        assertTrue(r.err().startsWith("deepgrid: cannot write " + summary + ": "), r.err());
+    }
 }
