@@ -6,6 +6,7 @@ import deepgrid.Memory;
 import deepgrid.Printable;
 import deepgrid.WriteFailure;
 import deepgrid.config.ConfigException;
+import deepgrid.math.Kernel;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -51,6 +52,7 @@ public final class Main implements Runnable {
             return INVALID;
         });
         cl.setExecutionExceptionHandler((e, line, parsed) -> failure(e, line.getErr()));
+        cl.setExecutionStrategy(Main::checkEnvironmentThenRun);
         int code;
         try {
             code = cl.execute(args);
@@ -96,6 +98,24 @@ public final class Main implements Runnable {
         err.println("deepgrid: cannot write to standard output (closed, or the disk is full); its text is lost");
         err.flush();
         return RUN_FAILED;
+    }
+
+    /**
+     * A bad DEEPGRID_THREADS or DEEPGRID_KERNEL is the environment's fault, not a file's: report it as such before any
+     * file is read (issue 14 item 16), unless only help or the version is asked for.
+     */
+    private static int checkEnvironmentThenRun(CommandLine.ParseResult parsed) {
+        boolean helpOnly = parsed.asCommandLineList().stream().anyMatch(c -> c.isUsageHelpRequested()
+                || c.isVersionHelpRequested()) || parsed.hasSubcommand() && parsed.subcommand().commandSpec()
+                .userObject() instanceof CommandLine.HelpCommand;
+        if (!helpOnly) {
+            try {
+                Kernel.checkSettings();
+            } catch (DeepgridException e) {
+                throw new CommandLine.ExecutionException(parsed.commandSpec().commandLine(), e.getMessage(), e);
+            }
+        }
+        return new CommandLine.RunLast().execute(parsed);
     }
 
     @Override

@@ -2,6 +2,8 @@ package deepgrid.cli;
 
 import deepgrid.Printable;
 import deepgrid.data.DataLoader;
+import deepgrid.math.Kernel;
+import deepgrid.math.Threads;
 import deepgrid.report.Report;
 import deepgrid.run.Planner;
 import deepgrid.run.queue.LocalLauncher;
@@ -53,6 +55,10 @@ final class RunCommand implements Callable<Integer> {
         var err = spec.commandLine().getErr();
         Progress.Mode mode = System.console() != null ? Progress.Mode.LIVE : Progress.Mode.LINES;
         int total = plans.stream().mapToInt(p -> p.sweep().expected()).sum();
+        // issue 8 (w8): threads per product = the cores left idle by the runs at once (better: the
+        // unfinished runs instead of total), then the kernel's notes, before training starts
+        Threads.useByDefault(Threads.forRunsAtOnce(Math.min(jobs, total)));
+        Kernel.notes().forEach(note -> err.println("deepgrid: note: " + note));
         Progress progress = new Progress(err, total, jobs, mode);
         Queue.Outcome o = queue.run(plans, new LocalLauncher(queue.loader(), jobs, progress),
                 fresh ? Queue.Start.FRESH : Queue.Start.RESUME, progress, err);
