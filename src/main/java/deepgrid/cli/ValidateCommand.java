@@ -1,5 +1,6 @@
 package deepgrid.cli;
 
+import deepgrid.Printable;
 import deepgrid.config.ConfigException;
 import deepgrid.data.DataLoader;
 import deepgrid.lint.Lint;
@@ -50,7 +51,7 @@ final class ValidateCommand implements Callable<Integer> {
                     bad++;
                     continue;
                 }
-                out.printf("ok: %s (%s, %d run%s)%n", file, p.experiment(), p.runs().size(), p.runs().size() == 1 ? "" : "s");
+                out.printf("ok: %s (%s, %d run%s)%n", Printable.escape(file.toString()), p.experiment(), p.runs().size(), p.runs().size() == 1 ? "" : "s");
             } catch (ConfigException e) {
                 err.println(e.getMessage());
                 bad++;

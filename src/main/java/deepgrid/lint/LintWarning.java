@@ -1,5 +1,6 @@
 package deepgrid.lint;
 
+import deepgrid.Printable;
 import deepgrid.config.Pos;
 import java.util.List;
 
@@ -18,9 +19,12 @@ public record LintWarning(Pos pos, String message, String rule, List<String> poi
         points = List.copyOf(points);
     }
 
-    /** {@code file:line:col: warning: message (grid points: ...) [rule]}, or {@code error:} under --strict. */
+    /**
+     * {@code file:line:col: warning: message (grid points: ...) [rule]}, or {@code error:} under
+     * --strict; escaped for a terminal as every message is (a file name or value may hold anything).
+     */
     public String format(Severity severity) {
-        return pos + ": " + severity.word() + ": " + message + coverage() + " [" + rule + "]";
+        return Printable.escape(pos + ": " + severity.word() + ": " + message + coverage() + " [" + rule + "]");
     }
 
     /** How a warning is shown: as a warning, or as an error under --strict. */

@@ -26,6 +26,7 @@ final class LayerMonitor {
     private final double[] ratioSum;
     private final int[] ratioSteps;
     private final List<double[]> before = new ArrayList<>();
+    private final List<double[]> after = new ArrayList<>();
     private int batches;
 
     LayerMonitor(Network net, FlatMatrix probe) {
@@ -35,7 +36,9 @@ final class LayerMonitor {
         this.ratioSum = new double[layers.size()];
         this.ratioSteps = new int[layers.size()];
         for (Layer l : layers) {
-            before.add(new double[weights(l).stream().mapToInt(Param::size).sum()]);
+            int n = weights(l).stream().mapToInt(Param::size).sum();
+            before.add(new double[n]);
+            after.add(new double[n]);
         }
     }
 
@@ -50,13 +53,11 @@ final class LayerMonitor {
     /** Adds this batch's gradient norms and remembers the parameters the optimizer is about to change. */
     void afterBackward() {
         for (int i = 0; i < layers.size(); i++) {
-            double s = 0.0;
+            double s = 0.0; // the norm over all the layer's parameters: √(Σ over params of ‖g‖²)
             for (Param p : layers.get(i).params()) {
-                for (double g : p.grad().data()) {
-                    s += g * g;
-                }
+                s = Math.hypot(s, Moments.distance(p.grad().data(), null));
             }
-            gradNormSum[i] += Math.sqrt(s);
+            gradNormSum[i] += s;
             flatten(weights(layers.get(i)), before.get(i));
         }
         batches++;
@@ -69,7 +70,8 @@ final class LayerMonitor {
      */
     void afterStep() {
         for (int i = 0; i < layers.size(); i++) {
-            double r = updateRatio(before.get(i), weights(layers.get(i)));
+            flatten(weights(layers.get(i)), after.get(i));
+            double r = updateRatio(before.get(i), after.get(i));
             if (!Double.isNaN(r)) {
                 ratioSum[i] += r;
                 ratioSteps[i]++;
@@ -94,16 +96,9 @@ final class LayerMonitor {
 
     private static LayerMetrics.Activations activations(Layer l, FlatMatrix y) {
         double[] d = y.data();
-        double mean = 0.0;
-        for (double v : d) {
-            mean += v;
-        }
-        mean /= Math.max(1, d.length);
-        double var = 0.0;
-        for (double v : d) {
-            var += (v - mean) * (v - mean);
-        }
-        double std = Math.sqrt(var / Math.max(1, d.length));
+        double[] moments = Moments.meanAndStd(d); // scaled: the std of 1e200s is 1e200, not Infinity
+        double mean = moments[0];
+        double std = moments[1];
         if (!(l instanceof ActivationLayer al)) {
             return new LayerMetrics.Activations(mean, std, Double.NaN, Double.NaN);
         }
@@ -151,17 +146,8 @@ final class LayerMonitor {
         }
     }
 
-    private static double updateRatio(double[] before, List<Param> params) {
-        double diff = 0.0;
-        double norm = 0.0;
-        int at = 0;
-        for (Param p : params) {
-            for (double after : p.value().data()) {
-                double b = before[at++];
-                diff += (after - b) * (after - b);
-                norm += b * b;
-            }
-        }
-        return norm == 0.0 ? Double.NaN : Math.sqrt(diff / norm);
+    private static double updateRatio(double[] before, double[] after) {
+        double norm = Moments.distance(before, null);
+        return norm == 0.0 ? Double.NaN : Moments.distance(after, before) / norm;
     }
 }
