@@ -39,8 +39,8 @@ public final class RunExecutor {
      */
     public static RunResult execute(RunSpec run, DataLoader loader, RunRecorder recorder, TrainingLog listener) {
         long t0 = System.nanoTime();
-        ExperimentSpec spec = run.spec();
         try {
+            ExperimentSpec spec = run.spec(); // bound again as it starts: its data may have gone meanwhile
             Splits splits = loader.load(spec.data());
             Rng rng = new Rng(spec.seed());
             Network net = NetworkBuilder.build(spec.model().layers(), spec.model().loss(), splits.train().features(), rng);
