@@ -48,9 +48,16 @@ final class PlanCommand implements Callable<Integer> {
                 line.append("  variant=").append(r.variant());
             }
             r.coordinates().forEach((k, v) -> line.append("  ").append(k).append('=').append(v));
+            if (r.trial() != null) {
+                line.append("  trial=").append(r.trial().trial()).append(" (").append(r.trial().phase()).append(')');
+                r.trial().params().forEach((k, v) -> line.append("  ").append(k).append('=').append(v));
+            }
             w.println(line.append(mark(state)));
         }
-        w.printf("%d runs of %s → %s (%d done, %d failed, %d running, %d not started)%n", plan.runs().size(),
+        plan.sweep().describe().forEach(w::println);
+        plan.sweep().warnings().forEach(spec.commandLine().getErr()::println);
+        w.printf("%d runs%s of %s → %s (%d done, %d failed, %d running, %d not started)%n", plan.runs().size(),
+                plan.sweep().complete() ? "" : " known before any result",
                 plan.experiment(), folder.dir(), counts.getOrDefault(ResultsFolder.State.DONE, 0),
                 counts.getOrDefault(ResultsFolder.State.FAILED, 0), counts.getOrDefault(ResultsFolder.State.RUNNING, 0),
                 counts.getOrDefault(ResultsFolder.State.NEW, 0));

@@ -50,6 +50,7 @@ final class RunCommand implements Callable<Integer> {
         Queue queue = new Queue(new DataLoader(), out, Report::rebuild);
         List<Planner.Plan> plans = queue.plan(Queue.files(paths), sets);
         var err = spec.commandLine().getErr();
+        plans.forEach(p -> p.sweep().warnings().forEach(err::println));
         Progress.Mode mode = System.console() != null ? Progress.Mode.LIVE : Progress.Mode.LINES;
         int total = plans.stream().mapToInt(p -> p.sweep().expected()).sum();
         Progress progress = new Progress(err, total, jobs, mode);
@@ -59,6 +60,7 @@ final class RunCommand implements Callable<Integer> {
         err.printf("%d runs: %d completed, %d diverged, %d failed, %d already done%s%s; results in %s%n", o.total(),
                 o.completed(), o.diverged(), o.failed(), o.skipped(), o.pruned() > 0 ? ", " + o.pruned() + " pruned" : "",
                 o.elsewhere() > 0 ? ", " + o.elsewhere() + " trained by another process" : "", folders);
+        plans.forEach(p -> p.sweep().afterwards().forEach(err::println));
         err.flush();
         return o.failed() > 0 ? Main.RUN_FAILED : Main.OK;
     }

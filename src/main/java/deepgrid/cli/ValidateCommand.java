@@ -35,7 +35,9 @@ final class ValidateCommand implements Callable<Integer> {
         for (Path file : Queue.files(paths)) {
             try {
                 Planner.Plan p = queue.plan(List.of(file), sets).get(0);
-                out.printf("ok: %s (%s, %d run%s)%n", file, p.experiment(), p.runs().size(), p.runs().size() == 1 ? "" : "s");
+                p.sweep().warnings().forEach(err::println);
+                out.printf("ok: %s (%s, %d run%s%s)%n", file, p.experiment(), p.runs().size(), p.runs().size() == 1 ? "" : "s",
+                        p.sweep().complete() ? "" : " known before any result; a search proposes the rest");
             } catch (ConfigException e) {
                 err.println(e.getMessage());
                 bad++;

@@ -15,9 +15,21 @@ final class ReportPage {
     private ReportPage() {
     }
 
+    /** What the page shows beyond the grid's sections: the notes collected so far, and the searches. */
+    record Extra(RunFiles files, SearchResults.All searches) {
+        static Extra none() {
+            return new Extra(new RunFiles(), new SearchResults.All(List.of(), null, ""));
+        }
+    }
+
     /** The page for the finished runs in {@code table}, with {@code comparisons} as in comparisons.csv. */
     static String html(Path experimentDir, RunTable table, Table comparisons, String generated) {
-        RunFiles files = new RunFiles();
+        return html(experimentDir, table, comparisons, generated, Extra.none());
+    }
+
+    /** As {@link #html(Path, RunTable, Table, String)}, with the search views of {@code extra} after the header. */
+    static String html(Path experimentDir, RunTable table, Table comparisons, String generated, Extra extra) {
+        RunFiles files = extra.files();
         PageData data = PageData.of(ExperimentInfo.read(experimentDir, table, files), table, comparisons);
         Html out = new Html();
         out.raw("<!DOCTYPE html>").newline();
@@ -28,6 +40,7 @@ final class ReportPage {
         out.open("style").raw(PageStyle.CSS).close("style").newline(); // raw text in HTML: entities would not be decoded
         out.close("head").newline().open("body").newline();
         HeaderSection.render(out, data, generated);
+        SearchSection.render(out, extra.searches());
         SummarySection.render(out, data);
         ComparisonSection.render(out, data);
         CurveSection.render(out, data, files);

@@ -133,6 +133,7 @@ public final class Queue {
         try (ReportScheduler reports = new ReportScheduler(report, REPORT_EVERY_MILLIS, err)) {
             for (Planner.Plan plan : plans) {
                 exps.add(open(plan, start));
+                reports.changed(exps.get(exps.size() - 1).folder.dir()); // rebuilt at the end, even if every run was done
             }
             Signals signals = Signals.watch(() -> stopped(launcher, tally, exps, progress, err));
             try {
@@ -243,6 +244,7 @@ public final class Queue {
             } else if (plan.sweep().complete()) {
                 folder.retireAllBut(new java.util.HashSet<>(order)); // runs of an earlier version of the file
             }
+            plan.sweep().open(folder);
             return new Experiment(plan, folder);
         } catch (IOException | RuntimeException e) {
             folder.close();
@@ -292,7 +294,7 @@ public final class Queue {
         Experiment(Planner.Plan plan, ResultsFolder folder) {
             this.plan = plan;
             this.folder = folder;
-            this.outcomes = new FolderOutcomes(folder);
+            this.outcomes = new FolderOutcomes(folder, launched, waiting);
         }
 
         int expected() {
@@ -304,10 +306,17 @@ public final class Queue {
         }
     }
 
-    /** A sweep's view of its runs: read from the results folder, whoever trained them. */
-    private record FolderOutcomes(ResultsFolder folder) implements deepgrid.run.grid.Outcomes {
+    /**
+     * A sweep's view of its runs: read from the results folder, whoever trained them. A run in
+     * flight has no result yet, even when the folder still holds a failed earlier attempt.
+     */
+    private record FolderOutcomes(ResultsFolder folder, Map<String, RunSpec> launched, Map<String, RunSpec> waiting)
+            implements deepgrid.run.grid.Outcomes {
         @Override
         public Optional<RunRecord> result(String id) {
+            if (launched.containsKey(id) || waiting.containsKey(id)) {
+                return Optional.empty();
+            }
             return folder.record(id);
         }
 

@@ -31,12 +31,16 @@ public final class RunExecutor {
             Splits splits = loader.load(spec.data());
             Rng rng = new Rng(spec.seed());
             Network net = NetworkBuilder.build(spec.model().layers(), spec.model().loss(), splits.train().features(), rng);
-            Trainer trainer = new Trainer(net, splits, spec.training(), rng);
+            Trainer trainer = new Trainer(net, splits, spec.training(), rng).stopWhen(PruneCheck.of(run.trial()));
             TrainResult t = trainer.run(m -> {
                 recorder.epoch(m);
                 progress.accept(m);
             }, recorder::layers);
-            Status status = t.outcome() == TrainResult.Outcome.DIVERGED ? Status.DIVERGED : Status.COMPLETED;
+            Status status = switch (t.outcome()) {
+                case DIVERGED -> Status.DIVERGED;
+                case PRUNED -> Status.PRUNED;
+                case COMPLETED -> Status.COMPLETED;
+            };
             return new RunResult(run, status, t.epochs(), t.last(), t.best(), seconds(t0), t.reason());
         } catch (RuntimeException | OutOfMemoryError e) {
             String reason = e.getClass().getSimpleName() + ": " + e.getMessage();
