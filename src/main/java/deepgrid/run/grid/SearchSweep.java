@@ -73,6 +73,7 @@ public final class SearchSweep implements Sweep {
      */
     @Override
     public void open(ResultsFolder folder) throws IOException {
+        SearchFolder.clean(folder.dir());
         Set<String> hashes = new LinkedHashSet<>();
         for (SearchArm a : arms) {
             hashes.add(a.identity().hash());

@@ -129,6 +129,25 @@ public final class SearchFolder {
         return out;
     }
 
+    /** Deletes the temporary files a dead process left in the search folders (killed while rebuilding them). */
+    public static void clean(Path experimentDir) throws IOException {
+        Path root = experimentDir.resolve(SEARCH);
+        if (!Files.isDirectory(root, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        List<Path> folders = new ArrayList<>(List.of(root));
+        hashes(experimentDir).forEach(h -> folders.add(root.resolve(h)));
+        for (Path folder : folders) {
+            try (var list = Files.list(folder)) {
+                for (Path p : list.toList()) {
+                    if (p.getFileName().toString().contains(AtomicFiles.TEMP_MARK) && AtomicFiles.isOrphanTemp(p)) {
+                        Files.deleteIfExists(p);
+                    }
+                }
+            }
+        }
+    }
+
     /**
      * Moves the search folders not in {@code current} (earlier versions of the search block)
      * to previous/TIME/search/; left alone while another process works in the folder.
