@@ -29,9 +29,9 @@ final class SearchSection {
         }
         out.open("section", "id", "search").newline();
         out.element("h2", all.searches().size() == 1 ? "Search" : "Searches").newline();
-        out.element("p", "The summary, comparisons and curves further down describe each search's best configuration:"
-                + " the confirmation runs of its best trial (before the confirmation, the runs of its best trial so far)."
-                + " Every run of every trial is in runs.csv.", "class", "note").newline();
+        out.element("p", runs(all) + " The summary, comparisons and curves further down describe each search's best"
+                + " configuration: the confirmation runs of its best trial (before the confirmation, the runs of its best"
+                + " trial so far).", "class", "note").newline();
         if (all.arms() != null) {
             arms(out, all);
         }
@@ -39,6 +39,17 @@ final class SearchSection {
             one(out, one);
         }
         out.close("section").newline();
+    }
+
+    /** How every run of the searches ended (runs.csv lists them all). */
+    private static String runs(SearchResults.All all) {
+        java.util.Map<deepgrid.run.Status, Integer> n = new java.util.EnumMap<>(deepgrid.run.Status.class);
+        all.searches().forEach(o -> o.runs().values().forEach(r -> n.merge(r.record().status(), 1, Integer::sum)));
+        int total = n.values().stream().mapToInt(Integer::intValue).sum();
+        StringBuilder s = new StringBuilder(total + " runs of trials and confirmations (runs.csv):");
+        n.forEach((status, count) -> s.append(' ').append(count).append(' ').append(status.csvName()).append(','));
+        s.setLength(s.length() - (n.isEmpty() ? 0 : 1));
+        return s.append('.').toString();
     }
 
     private static void one(Html out, SearchResults.One one) {

@@ -102,9 +102,20 @@ public final class SearchSweep implements Sweep {
     public List<String> afterwards() {
         List<String> out = new ArrayList<>();
         for (SearchArm a : arms) {
-            a.edgeWarnings().forEach(p -> out.add(p.toString()));
+            String arm = arms.size() < 2 ? "" : "in the search of " + label(a) + ", ";
+            a.edgeWarnings().forEach(p -> out.add(p.toString().replaceFirst(": warning: ", ": warning: " + arm)));
         }
         return out.stream().distinct().toList();
+    }
+
+    /** An arm as people name it: its variant and grid values. */
+    static String label(SearchArm a) {
+        List<String> parts = new ArrayList<>();
+        if (!a.identity().variant().isEmpty()) {
+            parts.add(a.identity().variant());
+        }
+        a.identity().coordinates().forEach((k, v) -> parts.add(k + "=" + v));
+        return String.join(" · ", parts);
     }
 
     static String plural(long n, String what) {

@@ -133,11 +133,11 @@ public final class Queue {
         try (ReportScheduler reports = new ReportScheduler(report, REPORT_EVERY_MILLIS, err)) {
             for (Planner.Plan plan : plans) {
                 exps.add(open(plan, start));
-                reports.changed(exps.get(exps.size() - 1).folder.dir()); // rebuilt at the end, even if every run was done
             }
             Signals signals = Signals.watch(() -> stopped(launcher, tally, exps, progress, err));
             try {
                 loop(exps, launcher, tally, progress, reports);
+                exps.forEach(e -> reports.changed(e.folder.dir())); // rebuilt at the end, even when every run was done
             } finally {
                 signals.close();
             }

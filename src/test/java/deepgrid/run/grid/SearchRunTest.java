@@ -24,8 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
  * (time columns aside); another search seed gives other trials; deepgrid report rebuilds
  * every search file from the run folders alone; a rerun trains nothing.
  */
-class SearchRunTest {
-    static final String FILE = """
+public class SearchRunTest {
+    public static final String FILE = """
             name: tiny-search
             seed: 3
             data: {source: spiral, samples: 60, noise: 0.25, validation: 0.25}
