@@ -21,6 +21,7 @@ import csv
 import json
 import math
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -87,14 +88,24 @@ def load():
     return " ".join(open("/proc/loadavg").read().split()[:3])
 
 
+def deepgrid(work):
+    """The command that runs deepgrid: a copy of the jar ./deepgrid built, so that editing the
+    sources while the benchmark runs cannot rebuild the program under test halfway."""
+    jar = work / "deepgrid.jar"
+    if not jar.exists():
+        shutil.copy(ROOT / "target" / "deepgrid.jar", jar)
+    return ["java", "-Xmx3g", "-XX:+UseSerialGC", "-jar", str(jar)]
+
+
 def search(text, work, name):
     """Runs one search file; returns (trials rows, history rows, seconds)."""
     f = work / (name + ".yaml")
     f.write_text(text)
     out = work / "out"
     t0 = time.time()
-    r = subprocess.run([str(ROOT / "deepgrid"), "run", str(f), "--out", str(out), "--jobs", "2"],
-                       capture_output=True, text=True)
+    env = dict(os.environ, OPENBLAS_NUM_THREADS="1")
+    r = subprocess.run(deepgrid(work) + ["run", str(f), "--out", str(out), "--jobs", "2"],
+                       capture_output=True, text=True, env=env)
     if r.returncode != 0:
         sys.exit(f"{name} failed:\n{r.stderr}")
     seconds = time.time() - t0

@@ -1,13 +1,9 @@
 package deepgrid.run.grid;
 
-import deepgrid.config.ConfigException;
-import deepgrid.config.ExperimentBinder;
 import deepgrid.config.ExperimentSpec;
 import deepgrid.config.Node;
 import deepgrid.config.Problem;
-import deepgrid.run.RunIds;
 import deepgrid.run.RunSpec;
-import deepgrid.run.SearchTrial;
 import deepgrid.run.grid.search.Assignment;
 import deepgrid.run.grid.search.Confirmation;
 import deepgrid.run.grid.search.Curves;
@@ -56,10 +52,10 @@ public final class SearchArm {
     private final SearchSpec spec;
     private final Identity id;
     private final Search search;
+    private final TrialRuns runs;
     private final Map<Integer, List<RunSpec>> searchRuns = new HashMap<>();
     private final Map<Integer, List<RunSpec>> confirmRuns = new HashMap<>();
     private final Map<String, Replay.RunFacts> ended = new HashMap<>();
-    private final Map<String, ExperimentSpec> bound = new HashMap<>();
     private final Deque<RunSpec> pending = new ArrayDeque<>();
     private int started;
     private boolean confirmStarted;
@@ -69,6 +65,7 @@ public final class SearchArm {
         this.spec = spec;
         this.id = id;
         this.search = new Search(spec);
+        this.runs = new TrialRuns(spec, id);
     }
 
     public SearchSpec spec() {
@@ -96,7 +93,7 @@ public final class SearchArm {
             if (!seen.contains(p.params())) {
                 seen.add(p.params());
                 for (int r = 0; r < spec.sampling().repeats(); r++) {
-                    out.add(run(p, r, id.seed() + r, null));
+                    out.add(runs.run(p, r, id.seed() + r, null));
                 }
             }
         }
@@ -105,7 +102,7 @@ public final class SearchArm {
 
     /** The epochs of trial 0 (drawn whatever the results), for the plan's budget. */
     int trialZeroEpochs() {
-        return bindTrial(new Search(spec).propose(0, Map.of()), id.seed()).training().epochs();
+        return runs.bind(new Search(spec).propose(0, Map.of()), id.seed()).training().epochs();
     }
 
     /** How many runs this search hands out in all, as far as is known: the budget, repeats and confirmation. */
@@ -123,14 +120,14 @@ public final class SearchArm {
                 if (t.duplicate()) {
                     continue;
                 }
-                List<RunSpec> runs = new ArrayList<>();
+                List<RunSpec> trial = new ArrayList<>();
                 for (int r = 0; r < spec.sampling().repeats(); r++) {
-                    int epochs = bindTrial(t.proposal(), id.seed() + r).training().epochs();
+                    int epochs = runs.bind(t.proposal(), id.seed() + r).training().epochs();
                     StopRule rule = search.stopRule(started, r, epochs, s.results());
-                    runs.add(run(t.proposal(), r, id.seed() + r, rule));
+                    trial.add(runs.run(t.proposal(), r, id.seed() + r, rule));
                 }
-                searchRuns.put(started, runs);
-                pending.addAll(runs);
+                searchRuns.put(started, trial);
+                pending.addAll(trial);
             }
             if (started == search.trials() && !confirmStarted && s.searched(search)) {
                 confirmStarted = true;
@@ -174,18 +171,18 @@ public final class SearchArm {
         List<Long> seeds = Confirmation.seeds(spec, id.seed());
         for (int t : s.candidates()) {
             Search.Proposal p = new Search.Proposal(t, Search.Phase.CONFIRM, s.records().get(t).proposal().params());
-            List<RunSpec> runs = new ArrayList<>();
+            List<RunSpec> trial = new ArrayList<>();
             for (int j = 0; j < seeds.size(); j++) {
-                runs.add(run(p, j, seeds.get(j), new StopRule.Never()));
+                trial.add(runs.run(p, j, seeds.get(j), new StopRule.Never()));
             }
-            confirmRuns.put(t, runs);
-            pending.addAll(runs);
+            confirmRuns.put(t, trial);
+            pending.addAll(trial);
         }
     }
 
-    private List<Replay.RunFacts> facts(List<RunSpec> runs, Outcomes outcomes) {
+    private List<Replay.RunFacts> facts(List<RunSpec> handedOut, Outcomes outcomes) {
         List<Replay.RunFacts> out = new ArrayList<>();
-        for (RunSpec r : runs == null ? List.<RunSpec>of() : runs) {
+        for (RunSpec r : handedOut == null ? List.<RunSpec>of() : handedOut) {
             Replay.RunFacts f = ended.get(r.id());
             if (f == null) {
                 Optional<RunRecord> rec = outcomes.result(r.id());
@@ -199,45 +196,6 @@ public final class SearchArm {
             out.add(f);
         }
         return out;
-    }
-
-    /** Trial p's run on {@code seed} (repeat or confirmation index {@code index}), with its stop rule (null: not known yet). */
-    private RunSpec run(Search.Proposal p, int index, long seed, StopRule rule) {
-        ExperimentSpec bound = bindTrial(p, seed);
-        boolean confirm = p.phase() == Search.Phase.CONFIRM;
-        Map<String, Object> identity = new LinkedHashMap<>(bound.resolved());
-        Map<String, Object> trial = new LinkedHashMap<>(); // ordered: the dump, and so the hash, must not vary
-        trial.put("folder", id.hash());
-        trial.put("trial", p.trial());
-        trial.put("run", confirm ? "confirm" : "search");
-        identity.put("search", trial);
-        Map<String, String> name = new LinkedHashMap<>(id.coordinates());
-        name.put("trial", "t" + p.trial() + (confirm ? "c" : ""));
-        String runId = RunIds.of(id.variant(), name, seed, identity);
-        Map<String, String> params = new LinkedHashMap<>(spec.space().texts(p.params()));
-        params.values().removeIf(String::isEmpty); // a branch not taken
-        SearchTrial.Pruning pruning = rule == null ? null : new SearchTrial.Pruning(spec.objective().metric(), rule.encode());
-        SearchTrial st = new SearchTrial(id.hash(), p.trial(), p.phase().csvName(), params, pruning);
-        return new RunSpec(bound, id.coordinates(), id.variant(), index, runId, st);
-    }
-
-    /** The experiment of trial p on {@code seed}: the base tree with the trial's values set, bound as any run. */
-    private ExperimentSpec bindTrial(Search.Proposal p, long seed) {
-        String key = p.params() + "@" + seed;
-        ExperimentSpec e = bound.get(key);
-        if (e != null) {
-            return e;
-        }
-        Node tree = spec.space().tree(id.base(), p.params());
-        tree = ((Node.MapNode) tree).with("seed", new Node.Scalar(id.base().pos(), Long.toString(seed), false));
-        try {
-            e = id.binder().bind(tree);
-        } catch (ConfigException ex) {
-            throw new ConfigException(ex.problems().stream().map(q -> new Problem(q.pos(), "search trial " + p.trial()
-                    + " (" + spec.space().texts(p.params()) + "): " + q.message())).toList());
-        }
-        bound.put(key, e);
-        return e;
     }
 
     /** Trial i of a replay, as the sweep needs it. */

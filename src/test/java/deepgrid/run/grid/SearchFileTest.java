@@ -181,6 +181,31 @@ class SearchFileTest {
     }
 
     @Test
+    void theMedianRulePrunesAgainstTheCompletedTrialsThatHadEnded() throws IOException {
+        Path f = file("median.yaml", BASE.replace("epochs: 3", "epochs: 6") + """
+                search:
+                  objective: val_loss
+                  sampler: random
+                  trials: 10
+                  window: 1
+                  space:
+                    optimizer.lr: {float: [1.0e-4, 1.0], log: true}
+                  pruner: {type: median, startup: 2, warmup_epochs: 1}
+                  confirm: none
+                """);
+        Path out = tmp.resolve("out");
+        assertEquals(0, cli("run", f.toString(), "--out", out.toString()).code());
+        Path dir = SearchRunTest.searchDir(out.resolve("s"));
+        List<Map<String, String>> rungs = Csv.read(dir.resolve("rungs.csv"));
+        assertTrue(rungs.stream().allMatch(r -> r.get("rung").isEmpty()), "the median rule has no rungs");
+        assertTrue(rungs.stream().noneMatch(r -> Integer.parseInt(r.get("trial")) < 2), "no decision before 2 completed");
+        List<Map<String, String>> trials = Csv.read(dir.resolve("trials.csv"));
+        long pruned = trials.stream().filter(t -> t.get("state").equals("pruned")).count();
+        assertEquals(pruned, rungs.stream().filter(r -> r.get("decision").equals("prune")).count());
+        assertTrue(pruned > 0, "lr 1e-4 to 1: some trials are far behind the median");
+    }
+
+    @Test
     void gridTimesSearchIsOneSearchPerArmAndComparesTheTunedArms() throws IOException {
         Path f = file("arms.yaml", BASE + """
                 search:

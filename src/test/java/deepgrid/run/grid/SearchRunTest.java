@@ -104,13 +104,23 @@ public class SearchRunTest {
                 "the same best trial");
         assertTrue(two.err().contains("pruned"), two.err());
 
+        // the decisions taken while training are the ones rungs.csv replays from metrics.csv
+        Map<String, String> prunedAt = new java.util.HashMap<>();
+        for (Map<String, String> r : Csv.read(a.resolve("rungs.csv"))) {
+            if (r.get("decision").equals("prune")) {
+                prunedAt.put(r.get("trial"), r.get("epoch"));
+            }
+        }
+        int pruned = 0;
         for (Map<String, String> r : ResultsCheck.runs(tmp.resolve("one/tiny-search"))) {
             if (r.get("status").equals("pruned")) {
-                assertTrue(Integer.parseInt(r.get("epochs")) < 9, r.toString());
+                pruned++;
+                assertEquals(prunedAt.get(r.get("trial")), r.get("epochs"), "pruned where rungs.csv says: " + r);
                 assertTrue(List.of("1", "3").contains(r.get("epochs")), "pruned at a rung: " + r);
             }
             assertEquals(a.getFileName().toString(), r.get("search"));
         }
+        assertEquals(prunedAt.size(), pruned, "one prune decision per pruned run");
         ResultsCheck.assertClean(tmp.resolve("two/tiny-search"));
     }
 
