@@ -1,6 +1,8 @@
 package deepgrid.cli;
 
 import deepgrid.data.DataLoader;
+import deepgrid.math.Kernel;
+import deepgrid.math.Threads;
 import deepgrid.report.Report;
 import deepgrid.run.Planner;
 import deepgrid.run.queue.LocalLauncher;
@@ -53,6 +55,10 @@ final class RunCommand implements Callable<Integer> {
         plans.forEach(p -> p.sweep().warnings().forEach(err::println));
         Progress.Mode mode = System.console() != null ? Progress.Mode.LIVE : Progress.Mode.LINES;
         int total = plans.stream().mapToInt(p -> p.sweep().expected()).sum();
+        // threads per product: the cores shared among the files' runs — from the files alone, not --jobs,
+        // so that resuming with another --jobs computes every run the same way (README: Kernel and threads)
+        Threads.useByDefault(Threads.forRuns(total));
+        Kernel.notes().forEach(note -> err.println("deepgrid: note: " + note));
         Progress progress = new Progress(err, total, jobs, mode);
         Queue.Outcome o = queue.run(plans, new LocalLauncher(queue.loader(), jobs, progress),
                 fresh ? Queue.Start.FRESH : Queue.Start.RESUME, progress, err);
