@@ -39,7 +39,7 @@ public final class Report {
         Path summaryFile = write(experimentDir.resolve("summary.csv"), summary.csv());
         Path comparisonsFile = write(experimentDir.resolve("comparisons.csv"), comparisons.csv());
         String page = ReportPage.html(experimentDir, table, comparisons, ZonedDateTime.now().format(TIME),
-                new ReportPage.Extra(files, searches));
+                new ReportPage.Extra(files, searches, searches.isEmpty() ? null : all));
         Path htmlFile = write(experimentDir.resolve("report.html"), page);
         return new ReportFiles(summaryFile, comparisonsFile, htmlFile, all.rows().size(), summary.rows().size(),
                 comparisons.rows().size());

@@ -16,9 +16,9 @@ final class ReportPage {
     }
 
     /** What the page shows beyond the grid's sections: the notes collected so far, and the searches. */
-    record Extra(RunFiles files, SearchResults.All searches) {
+    record Extra(RunFiles files, SearchResults.All searches, RunTable allRuns) {
         static Extra none() {
-            return new Extra(new RunFiles(), new SearchResults.All(List.of(), null, ""));
+            return new Extra(new RunFiles(), new SearchResults.All(List.of(), null, ""), null);
         }
     }
 
@@ -39,7 +39,9 @@ final class ReportPage {
         out.element("title", data.info().name() + " — deepgrid report").newline();
         out.open("style").raw(PageStyle.CSS).close("style").newline(); // raw text in HTML: entities would not be decoded
         out.close("head").newline().open("body").newline();
-        HeaderSection.render(out, data, generated);
+        // a search's header counts every run; the sections below describe its best configuration
+        HeaderSection.render(out, extra.allRuns() == null ? data : PageData.of(data.info(), extra.allRuns(), comparisons),
+                generated);
         SearchSection.render(out, extra.searches());
         SummarySection.render(out, data);
         ComparisonSection.render(out, data);

@@ -178,7 +178,9 @@ final class SearchCharts {
 
     private static Axis trialAxis(SearchResults.One one) {
         int n = Math.max(1, one.search().trials());
-        return new Axis(Scale.LINEAR, -0.5, n - 0.5, deepgrid.report.html.Ticks.linear(0, Math.max(1, n - 1), 6, 1));
+        List<Double> ticks = deepgrid.report.html.Ticks.linear(0, Math.max(1, n - 1), 6, 1).stream()
+                .filter(t -> t <= n - 1).toList(); // whole trials only, none past the last
+        return new Axis(Scale.LINEAR, -0.5, n - 0.5, ticks);
     }
 
     /** A linear axis over the finite values (0 to 1 when there are none). */

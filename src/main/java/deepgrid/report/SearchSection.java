@@ -74,8 +74,8 @@ final class SearchSection {
         figure(out, SearchCharts.curves(one), base + SearchFolder.RUNGS_CSV, "Objective per epoch of every search run"
                 + " (colour: trial number, dark first); dashed: the pruner's rungs; ×: where a run was pruned.");
         figure(out, SearchCharts.budget(one), base + SearchFolder.HISTORY_CSV, budgetNote(one));
-        for (String svg : SpaceCharts.slices(one)) {
-            figure(out, svg, base + SearchFolder.TRIALS_CSV, "");
+        for (SpaceCharts.Slice slice : SpaceCharts.slices(one)) {
+            figure(out, slice.svg(), base + SearchFolder.TRIALS_CSV, slice.note());
         }
         figure(out, SpaceCharts.parallel(one), base + SearchFolder.TRIALS_CSV, "One line per completed trial,"
                 + " each parameter's range from bottom to top (log ranges in log steps); dark lines: better objective.");
@@ -90,7 +90,7 @@ final class SearchSection {
             return;
         }
         out.open("figure").raw(svg).open("figcaption", "class", "note");
-        out.text(note.isEmpty() ? "" : note + " ").text("Data: ").open("a", "href", csv).text(csv.substring(
+        out.text(note.isEmpty() ? "" : note + (note.endsWith(".") ? " " : ". ")).text("Data: ").open("a", "href", csv).text(csv.substring(
                 csv.lastIndexOf('/') + 1)).close("a").close("figcaption").close("figure").newline();
     }
 

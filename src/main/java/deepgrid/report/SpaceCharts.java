@@ -23,12 +23,16 @@ final class SpaceCharts {
     private SpaceCharts() {
     }
 
+    /** One slice chart and what to say under it (the range-edge warning of its parameter, if any). */
+    record Slice(String svg, String note) {
+    }
+
     /** View 3: objective against each parameter's value (log axis where the range is log), colour by trial number. */
-    static List<String> slices(SearchResults.One one) {
+    static List<Slice> slices(SearchResults.One one) {
         Objective o = one.spec().objective();
         List<TrialRecord> trials = ended(one);
         double[] all = trials.stream().mapToDouble(r -> r.result().objective(o)).toArray();
-        List<String> out = new ArrayList<>();
+        List<Slice> out = new ArrayList<>();
         int n = one.search().trials();
         for (Param p : one.spec().space().params()) {
             Plot plot;
@@ -51,7 +55,10 @@ final class SpaceCharts {
                 }
             }
             if (any) {
-                out.add(plot.svg());
+                String edge = one.warnings().stream().filter(w -> w.startsWith("warning: search.space." + p.name() + ": the best"))
+                        .findFirst().orElse("");
+                out.add(new Slice(plot.svg(), edge.isEmpty() ? "Colour: trial number (dark first); ring: pruned."
+                        : "⚠ " + edge.substring("warning: ".length())));
             }
         }
         return out;
