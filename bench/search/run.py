@@ -57,7 +57,7 @@ search:
   confirm: none
 """
 
-FASHION = """name: fashion-{pruner}-{seed}
+FASHION = """name: fashion-{label}-{seed}
 seed: 0
 data: {{source: fashion-mnist, limit: 10000, validation: 0.1}}
 model:
@@ -148,7 +148,8 @@ def fashion(seeds, work):
         r = {"seed": seed}
         for pruner in ("none", "asha"):
             spec = "{type: asha, min_epochs: 1, reduction: 3}" if pruner == "asha" else "none"
-            trials, history, sec = search(FASHION.format(pruner=spec, seed=seed), work, f"fashion-{pruner}-{seed}")
+            trials, history, sec = search(FASHION.format(label=pruner, pruner=spec, seed=seed), work,
+                                           f"fashion-{pruner}-{seed}")
             values = [float(t["objective"]) for t in trials if t["state"] == "completed" and t["objective"]]
             r[pruner] = {"best": max(values), "epochs": int(history[-1]["epochs_cumulative"]),
                          "pruned": sum(1 for t in trials if t["state"] == "pruned"), "seconds": round(sec)}

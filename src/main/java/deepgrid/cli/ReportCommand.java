@@ -1,5 +1,6 @@
 package deepgrid.cli;
 
+import deepgrid.Printable;
 import deepgrid.DeepgridException;
 import deepgrid.report.Report;
 import deepgrid.report.ReportFiles;
@@ -31,13 +32,13 @@ final class ReportCommand implements Callable<Integer> {
         try (ResultsFolder folder = ResultsFolder.reopen(dir)) {
             folder.reconcile();
         }
-        out.println("rebuilt " + dir.resolve(ResultsFolder.RUNS_CSV));
+        out.println(Printable.escape("rebuilt " + dir.resolve(ResultsFolder.RUNS_CSV)));
         ReportFiles f = Report.rebuild(dir);
-        out.printf("rebuilt %s (%d grid points), %s (%d rows) and %s from %d runs%n", f.summary(), f.points(),
-                f.comparisons(), f.comparisonRows(), f.html(), f.runs());
+        out.println(Printable.escape(String.format("rebuilt %s (%d grid points), %s (%d rows) and %s from %d runs",
+                f.summary(), f.points(), f.comparisons(), f.comparisonRows(), f.html(), f.runs())));
         for (String hash : deepgrid.run.results.SearchFolder.hashes(dir)) {
-            out.printf("rebuilt %s (trials, history, rungs, importance and confirm CSVs) from its space.yaml and the run"
-                    + " folders%n", deepgrid.run.results.SearchFolder.dir(dir, hash));
+            out.println(Printable.escape(String.format("rebuilt %s (trials, history, rungs, importance and confirm CSVs)"
+                    + " from its space.yaml and the run folders", deepgrid.run.results.SearchFolder.dir(dir, hash))));
         }
         out.flush();
         return Main.OK;

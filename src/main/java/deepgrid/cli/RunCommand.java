@@ -1,5 +1,6 @@
 package deepgrid.cli;
 
+import deepgrid.Printable;
 import deepgrid.data.DataLoader;
 import deepgrid.math.Kernel;
 import deepgrid.math.Threads;
@@ -52,7 +53,7 @@ final class RunCommand implements Callable<Integer> {
         Queue queue = new Queue(new DataLoader(), out, Report::rebuild);
         List<Planner.Plan> plans = queue.plan(Queue.files(paths), sets);
         var err = spec.commandLine().getErr();
-        plans.forEach(p -> p.sweep().warnings().forEach(err::println));
+        plans.forEach(p -> p.sweep().warnings().forEach(l -> err.println(Printable.escape(l))));
         Progress.Mode mode = System.console() != null ? Progress.Mode.LIVE : Progress.Mode.LINES;
         int total = plans.stream().mapToInt(p -> p.sweep().expected()).sum();
         // threads per product: the cores shared among the files' runs — from the files alone, not --jobs,
@@ -65,8 +66,8 @@ final class RunCommand implements Callable<Integer> {
         String folders = plans.stream().map(p -> out.resolve(p.experiment()).toString()).collect(Collectors.joining(", "));
         err.printf("%d runs: %d completed, %d diverged, %d failed, %d already done%s%s; results in %s%n", o.total(),
                 o.completed(), o.diverged(), o.failed(), o.skipped(), o.pruned() > 0 ? ", " + o.pruned() + " pruned" : "",
-                o.elsewhere() > 0 ? ", " + o.elsewhere() + " trained by another process" : "", folders);
-        plans.forEach(p -> p.sweep().afterwards().forEach(err::println));
+                o.elsewhere() > 0 ? ", " + o.elsewhere() + " trained by another process" : "", Printable.escape(folders));
+        plans.forEach(p -> p.sweep().afterwards().forEach(l -> err.println(Printable.escape(l))));
         err.flush();
         return o.failed() > 0 ? Main.RUN_FAILED : Main.OK;
     }

@@ -1,5 +1,6 @@
 package deepgrid.cli;
 
+import deepgrid.Printable;
 import deepgrid.config.ConfigException;
 import deepgrid.data.DataLoader;
 import deepgrid.run.Planner;
@@ -35,8 +36,9 @@ final class ValidateCommand implements Callable<Integer> {
         for (Path file : Queue.files(paths)) {
             try {
                 Planner.Plan p = queue.plan(List.of(file), sets).get(0);
-                p.sweep().warnings().forEach(err::println);
-                out.printf("ok: %s (%s, %d run%s%s)%n", file, p.experiment(), p.runs().size(), p.runs().size() == 1 ? "" : "s",
+                p.sweep().warnings().forEach(l -> err.println(Printable.escape(l)));
+                out.printf("ok: %s (%s, %d run%s%s)%n", Printable.escape(file.toString()), p.experiment(), p.runs().size(),
+                        p.runs().size() == 1 ? "" : "s",
                         p.sweep().complete() ? "" : " known before any result; a search proposes the rest");
             } catch (ConfigException e) {
                 err.println(e.getMessage());
