@@ -142,7 +142,10 @@ public final class Queue {
             Signals signals = Signals.watch(() -> stopped(launcher, tally, exps, progress, err));
             try {
                 loop(exps, launcher, tally, progress, reports);
-                exps.forEach(e -> reports.changed(e.folder.dir())); // rebuilt at the end, even when every run was done
+                // a search's files follow from its runs: rebuilt at the end even when every run was done (a crash
+                // between the last run and the last rebuild must not leave them behind)
+                exps.stream().filter(e -> e.plan.sweep() instanceof deepgrid.run.grid.SearchSweep)
+                        .forEach(e -> reports.changed(e.folder.dir()));
             } finally {
                 signals.close();
             }
