@@ -58,6 +58,7 @@ final class RunCommand implements Callable<Integer> {
         Queue queue = new Queue(new DataLoader(), out, Report::rebuild);
         List<Planner.Plan> plans = queue.plan(Queue.files(paths), sets);
         var err = spec.commandLine().getErr();
+        plans.forEach(p -> p.sweep().warnings().forEach(l -> err.println(Printable.escape(l))));
         // issue 11 (lint): every plan's network-aware warnings on stderr before any run starts; --strict stops here
         var severity = strict ? LintWarning.Severity.ERROR : LintWarning.Severity.WARNING;
         if (Lint.report(plans, sets, queue.loader()::load, err, severity) > 0 && strict) {
@@ -76,6 +77,7 @@ final class RunCommand implements Callable<Integer> {
         err.printf("%d runs: %d completed, %d diverged, %d failed, %d already done%s%s; results in %s%n", o.total(),
                 o.completed(), o.diverged(), o.failed(), o.skipped(), o.pruned() > 0 ? ", " + o.pruned() + " pruned" : "",
                 o.elsewhere() > 0 ? ", " + o.elsewhere() + " trained by another process" : "", Printable.escape(folders));
+        plans.forEach(p -> p.sweep().afterwards().forEach(l -> err.println(Printable.escape(l))));
         err.flush();
         return o.failed() > 0 ? Main.RUN_FAILED : Main.OK;
     }

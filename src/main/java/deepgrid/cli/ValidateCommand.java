@@ -47,11 +47,14 @@ final class ValidateCommand implements Callable<Integer> {
         for (Path file : Queue.files(paths)) {
             try {
                 Planner.Plan p = queue.plan(List.of(file), sets).get(0);
+                p.sweep().warnings().forEach(l -> err.println(Printable.escape(l)));
                 if (Lint.report(List.of(p), sets, loader::load, err, severity) > 0 && strict) {
                     bad++;
                     continue;
                 }
-                out.printf("ok: %s (%s, %d run%s)%n", Printable.escape(file.toString()), p.experiment(), p.runs().size(), p.runs().size() == 1 ? "" : "s");
+                out.printf("ok: %s (%s, %d run%s%s)%n", Printable.escape(file.toString()), p.experiment(), p.runs().size(),
+                        p.runs().size() == 1 ? "" : "s",
+                        p.sweep().complete() ? "" : " known before any result; a search proposes the rest");
             } catch (ConfigException e) {
                 err.println(e.getMessage());
                 bad++;

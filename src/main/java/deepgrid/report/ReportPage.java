@@ -16,9 +16,21 @@ final class ReportPage {
     private ReportPage() {
     }
 
+    /** What the page shows beyond the grid's sections: the notes collected so far, and the searches. */
+    record Extra(RunFiles files, SearchResults.All searches, RunTable allRuns) {
+        static Extra none() {
+            return new Extra(new RunFiles(), new SearchResults.All(List.of(), null, ""), null);
+        }
+    }
+
     /** The page for the finished runs in {@code table}, with {@code comparisons} as in comparisons.csv. */
     static String html(Path experimentDir, RunTable table, Table comparisons, String generated) {
-        RunFiles files = new RunFiles();
+        return html(experimentDir, table, comparisons, generated, Extra.none());
+    }
+
+    /** As {@link #html(Path, RunTable, Table, String)}, with the search views of {@code extra} after the header. */
+    static String html(Path experimentDir, RunTable table, Table comparisons, String generated, Extra extra) {
+        RunFiles files = extra.files();
         PageData data = PageData.of(ExperimentInfo.read(experimentDir, table, files), table, comparisons);
         Html out = new Html();
         out.raw("<!DOCTYPE html>").newline();
@@ -38,7 +50,10 @@ final class ReportPage {
         HistogramSection.render(inside, data, files);
         BoundarySection.render(inside, data, files);
         ConfusionSection.render(inside, data, files);
-        HeaderSection.render(out, data, generated, present(views.toString() + inside));
+        // a search's header counts every run; the sections below describe its best configuration
+        HeaderSection.render(out, extra.allRuns() == null ? data : PageData.of(data.info(), extra.allRuns(), comparisons),
+                generated, present(views.toString() + inside));
+        SearchSection.render(out, extra.searches());
         SummarySection.render(out, data);
         ComparisonSection.render(out, data);
         CurveSection.render(out, data, files, events);

@@ -31,6 +31,7 @@ public final class Trainer {
     /** Batches per epoch whose gradient norms and update ratios layers.csv averages: evenly spaced, so watching costs ~nothing. */
     private static final int GRADIENT_SAMPLES = 20;
     private Diagnostics diagnostics;
+    private StopCheck stop = StopCheck.NEVER;
 
     public Trainer(Network net, Splits splits, TrainingSpec spec, Rng rng) {
         this.net = net;
@@ -40,6 +41,12 @@ public final class Trainer {
         this.test = Encoded.of(splits.test(), kind);
         this.spec = spec;
         this.shuffleRng = rng.split("shuffle");
+    }
+
+    /** Asks {@code check} after every trained epoch whether to stop there (a search's pruner); before {@link #run}. */
+    public Trainer stopWhen(StopCheck check) {
+        this.stop = check;
+        return this;
     }
 
     /** Trains, handing every epoch's metrics to {@code listener} as soon as they exist. */
@@ -82,6 +89,11 @@ public final class Trainer {
             trainEpoch(optimizer, lr);
             last = evaluate(epoch, lr, (System.nanoTime() - t0) / 1e9);
             listener.accept(last);
+            if (!diverged(last) && stop.stop(last)) { // before early stopping: a pruned run says so
+                watch.offer(last);
+                return new TrainResult(TrainResult.Outcome.PRUNED, last.epoch(), watch.best(), last,
+                        "pruned after epoch " + last.epoch());
+            }
             if (!diverged(last) && watch.offer(last)) {
                 break;
             }

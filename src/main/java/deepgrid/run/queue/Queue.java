@@ -142,6 +142,10 @@ public final class Queue {
             Signals signals = Signals.watch(() -> stopped(launcher, tally, exps, progress, err));
             try {
                 loop(exps, launcher, tally, progress, reports);
+                // a search's files follow from its runs: rebuilt at the end even when every run was done (a crash
+                // between the last run and the last rebuild must not leave them behind)
+                exps.stream().filter(e -> e.plan.sweep() instanceof deepgrid.run.grid.SearchSweep)
+                        .forEach(e -> reports.changed(e.folder.dir()));
             } finally {
                 signals.close();
             }
@@ -248,6 +252,7 @@ public final class Queue {
             } else if (plan.sweep().complete()) {
                 folder.retireAllBut(new java.util.HashSet<>(order)); // runs of an earlier version of the file
             }
+            plan.sweep().open(folder);
             return new Experiment(plan, folder);
         } catch (IOException | RuntimeException e) {
             folder.close();
@@ -297,7 +302,7 @@ public final class Queue {
         Experiment(Planner.Plan plan, ResultsFolder folder) {
             this.plan = plan;
             this.folder = folder;
-            this.outcomes = new FolderOutcomes(folder);
+            this.outcomes = new FolderOutcomes(folder, launched, waiting);
         }
 
         int expected() {
@@ -309,10 +314,17 @@ public final class Queue {
         }
     }
 
-    /** A sweep's view of its runs: read from the results folder, whoever trained them. */
-    private record FolderOutcomes(ResultsFolder folder) implements deepgrid.run.grid.Outcomes {
+    /**
+     * A sweep's view of its runs: read from the results folder, whoever trained them. A run in
+     * flight has no result yet, even when the folder still holds a failed earlier attempt.
+     */
+    private record FolderOutcomes(ResultsFolder folder, Map<String, RunSpec> launched, Map<String, RunSpec> waiting)
+            implements deepgrid.run.grid.Outcomes {
         @Override
         public Optional<RunRecord> result(String id) {
+            if (launched.containsKey(id) || waiting.containsKey(id)) {
+                return Optional.empty();
+            }
             return folder.record(id);
         }
 

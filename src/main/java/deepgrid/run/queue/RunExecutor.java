@@ -44,12 +44,16 @@ public final class RunExecutor {
             Splits splits = loader.load(spec.data());
             Rng rng = new Rng(spec.seed());
             Network net = NetworkBuilder.build(spec.model().layers(), spec.model().loss(), splits.train().features(), rng);
-            Trainer trainer = new Trainer(net, splits, spec.training(), rng);
+            Trainer trainer = new Trainer(net, splits, spec.training(), rng).stopWhen(PruneCheck.of(run.trial()));
             if (splits.train().isClassification()) {
                 recorder.classes(splits.train().classes());
             }
             TrainResult t = trainer.run(new Recording(recorder, listener), spec.diagnostics());
-            Status status = t.outcome() == TrainResult.Outcome.DIVERGED ? Status.DIVERGED : Status.COMPLETED;
+            Status status = switch (t.outcome()) {
+                case DIVERGED -> Status.DIVERGED;
+                case PRUNED -> Status.PRUNED;
+                case COMPLETED -> Status.COMPLETED;
+            };
             return new RunResult(run, status, t.epochs(), t.last(), t.best(), seconds(t0), t.reason());
         } catch (RuntimeException | OutOfMemoryError e) {
             String reason = e instanceof OutOfMemoryError oom ? Memory.outOfMemory("this run", oom)

@@ -31,6 +31,12 @@ public final class Columns {
     public static final List<String> NUMERIC = List.of("epochs", "train_loss", "train_accuracy", "val_loss",
             "val_accuracy", "test_loss", "test_accuracy", "penalty", "best_epoch", "best_val_loss",
             "best_val_accuracy", "best_test_accuracy", "seconds", "threads");
+    /**
+     * The bookkeeping of a search's run, after the grid columns (then its parameters, one
+     * column each): the search folder, the trial, and its phase.
+     */
+    public static final List<String> SEARCH = List.of("search", "trial", "phase");
+
     /** metrics.csv. */
     public static final List<String> METRICS = List.of("epoch", "train_loss", "train_accuracy", "val_loss",
             "val_accuracy", "test_loss", "test_accuracy", "penalty", "lr", "seconds", "eval_seconds");
@@ -76,6 +82,13 @@ public final class Columns {
         row.put("variant", r.run().variant());
         row.put("seed", Long.toString(r.run().seed()));
         row.putAll(r.run().coordinates());
+        if (r.run().trial() != null) {
+            var t = r.run().trial();
+            row.put("search", t.search());
+            row.put("trial", Integer.toString(t.trial()));
+            row.put("phase", t.phase());
+            row.putAll(t.params());
+        }
         EpochMetrics last = r.last();
         EpochMetrics best = r.best();
         row.put("epochs", Integer.toString(r.epochs()));
