@@ -38,10 +38,12 @@ public final class Planner {
 
     /** Plans {@code file} with {@code sets} ("path=value") applied first. Throws ConfigException. */
     public static Plan plan(Path file, List<String> sets, ExperimentBinder.DataProbe probe) {
-        Node root = applySets(YamlReader.read(file), sets);
+        Node file0 = applySets(YamlReader.read(file), sets);
+        Problems problems = new Problems();
+        deepgrid.run.cluster.SlurmSettings.read(file0, problems); // checked here; how runs launch is no part of what they are
+        Node root = file0 instanceof Node.MapNode m ? m.without(deepgrid.run.cluster.SlurmSettings.KEY) : file0;
         List<Expander.Point> points = Expander.expand(root);
         String defaultName = defaultName(file);
-        Problems problems = new Problems();
         List<RunSpec> runs = new ArrayList<>();
         for (Expander.Point p : points) {
             try {
