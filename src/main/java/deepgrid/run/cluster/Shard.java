@@ -31,8 +31,10 @@ public record Shard(int index, int count) {
                 if (n >= 1 && i >= 0 && i < n) {
                     return new Shard(i, n);
                 }
-                throw new DeepgridException("--shard " + text + ": shards of " + n + " are numbered 0 to " + (n - 1)
+                if (n >= 1 && i >= n) {
+                    throw new DeepgridException("--shard " + text + ": shards of " + n + " are numbered 0 to " + (n - 1)
                         + " (as SLURM_ARRAY_TASK_ID and JOB_COMPLETION_INDEX count), found " + i);
+                }
             }
         } catch (NumberFormatException e) {
             // below
