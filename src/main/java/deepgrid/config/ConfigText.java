@@ -75,6 +75,19 @@ public final class ConfigText {
 
     /** {@code value} as the one item of a flow list that reads back to the same text: as it is if it does, else quoted. */
     private static String flowValue(String value) {
+        return FLOW_VALUES.computeIfAbsent(value, ConfigText::quoteIfNeeded);
+    }
+
+    /** The grid values of a plan repeat from run to run: each is checked once. Bounded, as a plan may be large. */
+    private static final Map<String, String> FLOW_VALUES = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(64, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+                    return size() > 4096;
+                }
+            });
+
+    private static String quoteIfNeeded(String value) {
         try {
             if (YamlReader.parseValue("grid", "[" + value + "]") instanceof Node.ListNode list
                     && list.items().size() == 1 && flow(list.items().get(0)).equals(value)) {

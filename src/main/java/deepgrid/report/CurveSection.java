@@ -9,7 +9,6 @@ import deepgrid.run.Status;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Learning curves from every run's metrics.csv: one chart per split and metric (train,
@@ -25,8 +24,8 @@ final class CurveSection {
     /** Loss lines spanning more orders of magnitude than this get a log axis. */
     private static final double LOG_BEYOND = 3;
 
-    /** One grid point's metrics.csv rows: each completed run's, and each diverged run's. */
-    private record PointRuns(List<List<Map<String, String>>> completed, List<List<Map<String, String>>> diverged) {
+    /** One grid point's per-epoch values: each completed run's, and each diverged run's. */
+    private record PointRuns(List<EpochCurve.Run> completed, List<EpochCurve.Run> diverged) {
     }
 
     private CurveSection() {
@@ -62,14 +61,17 @@ final class CurveSection {
         out.close("section").newline();
     }
 
+    /** Each run's metrics.csv, its numbers parsed once (a large folder has millions of cells). */
     private static PointRuns read(GridPoint point, RunFiles files) {
-        List<List<Map<String, String>>> completed = new ArrayList<>();
-        List<List<Map<String, String>>> diverged = new ArrayList<>();
+        List<String> columns = new ArrayList<>();
+        SPLITS.forEach(split -> KINDS.forEach(kind -> columns.add(split + "_" + kind)));
+        List<EpochCurve.Run> completed = new ArrayList<>();
+        List<EpochCurve.Run> diverged = new ArrayList<>();
         for (RunRow run : point.runs()) {
             if (run.status() == Status.COMPLETED) {
-                completed.add(files.read(run, "metrics.csv"));
+                completed.add(EpochCurve.Run.of(files.read(run, "metrics.csv"), columns));
             } else if (run.status() == Status.DIVERGED) {
-                diverged.add(files.read(run, "metrics.csv"));
+                diverged.add(EpochCurve.Run.of(files.read(run, "metrics.csv"), columns));
             }
         }
         return new PointRuns(completed, diverged);
@@ -79,8 +81,8 @@ final class CurveSection {
         List<Series> series = new ArrayList<>();
         for (int i = 0; i < runs.size(); i++) {
             String color = data.color(i);
-            for (List<Map<String, String>> rows : runs.get(i).diverged()) {
-                EpochCurve c = EpochCurve.single(rows, column);
+            for (EpochCurve.Run run : runs.get(i).diverged()) {
+                EpochCurve c = EpochCurve.single(run, column);
                 series.add(Series.diverged(color, c.epochs(), c.mean()));
             }
             EpochCurve mean = EpochCurve.of(runs.get(i).completed(), column);

@@ -1,6 +1,5 @@
 package deepgrid.report;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -12,15 +11,36 @@ import java.util.TreeMap;
  */
 record EpochCurve(double[] epochs, double[] mean, double[] low, double[] high) {
 
-    /** The curve of {@code column} over the metrics.csv rows of several runs. */
-    static EpochCurve of(List<List<Map<String, String>>> runs, String column) {
-        TreeMap<Double, List<Double>> byEpoch = new TreeMap<>();
-        for (List<Map<String, String>> rows : runs) {
-            for (Map<String, String> row : rows) {
-                double epoch = RunFiles.number(row, "epoch");
-                double v = RunFiles.number(row, column);
+    /** One run's metrics.csv as numbers: its epochs, and each column's value per row (NaN: empty or not a number). */
+    record Run(double[] epochs, Map<String, double[]> values) {
+        static Run of(List<Map<String, String>> rows, List<String> columns) {
+            double[] epochs = rows.stream().mapToDouble(r -> RunFiles.number(r, "epoch")).toArray();
+            Map<String, double[]> values = new java.util.HashMap<>();
+            for (String c : columns) {
+                values.put(c, rows.stream().mapToDouble(r -> RunFiles.number(r, c)).toArray());
+            }
+            return new Run(epochs, values);
+        }
+
+        double[] column(String name) {
+            return values.getOrDefault(name, new double[epochs.length]);
+        }
+    }
+
+    /** The curve of {@code column} over several runs. */
+    static EpochCurve of(List<Run> runs, String column) {
+        TreeMap<Double, double[]> byEpoch = new TreeMap<>(); // epoch → {sum, count, min, max}
+        for (Run run : runs) {
+            double[] values = run.column(column);
+            for (int i = 0; i < run.epochs().length; i++) {
+                double epoch = run.epochs()[i];
+                double v = values[i];
                 if (!Double.isNaN(epoch) && Double.isFinite(v)) {
-                    byEpoch.computeIfAbsent(epoch, e -> new ArrayList<>()).add(v);
+                    double[] acc = byEpoch.computeIfAbsent(epoch, e -> new double[] {0, 0, v, v});
+                    acc[0] += v;
+                    acc[1]++;
+                    acc[2] = Math.min(acc[2], v);
+                    acc[3] = Math.max(acc[3], v);
                 }
             }
         }
@@ -31,20 +51,19 @@ record EpochCurve(double[] epochs, double[] mean, double[] low, double[] high) {
         double[] high = new double[n];
         int i = 0;
         for (var e : byEpoch.entrySet()) {
+            double[] acc = e.getValue();
             epochs[i] = e.getKey();
-            mean[i] = e.getValue().stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
-            low[i] = e.getValue().stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
-            high[i] = e.getValue().stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
+            mean[i] = acc[0] / acc[1];
+            low[i] = acc[2];
+            high[i] = acc[3];
             i++;
         }
         return new EpochCurve(epochs, mean, low, high);
     }
 
     /** One run's values as they are, NaN and infinities included (a diverged run's last epochs). */
-    static EpochCurve single(List<Map<String, String>> rows, String column) {
-        double[] epochs = rows.stream().mapToDouble(r -> RunFiles.number(r, "epoch")).toArray();
-        double[] values = rows.stream().mapToDouble(r -> RunFiles.number(r, column)).toArray();
-        return new EpochCurve(epochs, values, new double[0], new double[0]);
+    static EpochCurve single(Run run, String column) {
+        return new EpochCurve(run.epochs().clone(), run.column(column).clone(), new double[0], new double[0]);
     }
 
     boolean isEmpty() {

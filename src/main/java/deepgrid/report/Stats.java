@@ -34,7 +34,9 @@ public record Stats(int n, double mean, double std, double ci95Low, double ci95H
 
     /** t(0.975, df): 12.706 for df = 1, 4.303 for df = 2, 1.960 as df grows. */
     static double tQuantile975(int df) {
-        // no sampling happens here, so the distribution needs no random generator
-        return new TDistribution(null, df).inverseCumulativeProbability(0.975);
+        return T975.computeIfAbsent(df, d -> new TDistribution(null, d).inverseCumulativeProbability(0.975));
     }
+
+    /** t(0.975, df) by df: an inverse CDF costs microseconds, and a report asks for the same few thousands of times. */
+    private static final java.util.Map<Integer, Double> T975 = new java.util.concurrent.ConcurrentHashMap<>();
 }

@@ -11,6 +11,9 @@ import org.junit.jupiter.api.Test;
 
 /** Mean curves over runs of different lengths and with missing values. */
 class EpochCurveTest {
+    private static EpochCurve.Run run(List<Map<String, String>> rows) {
+        return EpochCurve.Run.of(rows, List.of("val_loss", "train_loss"));
+    }
 
     @Test
     void eachEpochAveragesTheRunsThatHaveIt() {
@@ -18,7 +21,7 @@ class EpochCurveTest {
         List<Map<String, String>> a = List.of(Map.of("epoch", "0", "val_loss", "2"), Map.of("epoch", "1", "val_loss", "1"));
         List<Map<String, String>> b = List.of(Map.of("epoch", "0", "val_loss", "4"), Map.of("epoch", "1", "val_loss", ""),
                 Map.of("epoch", "2", "val_loss", "0.5"));
-        EpochCurve c = EpochCurve.of(List.of(a, b), "val_loss");
+        EpochCurve c = EpochCurve.of(List.of(run(a), run(b)), "val_loss");
         assertArrayEquals(new double[] {0, 1, 2}, c.epochs());
         assertArrayEquals(new double[] {3, 1, 0.5}, c.mean());
         assertArrayEquals(new double[] {2, 1, 0.5}, c.low());
@@ -29,17 +32,17 @@ class EpochCurveTest {
     @Test
     void emptyColumnGivesAnEmptyCurve() {
         List<Map<String, String>> a = List.of(Map.of("epoch", "0", "val_loss", ""), Map.of("epoch", "1", "val_loss", ""));
-        EpochCurve c = EpochCurve.of(List.of(a), "val_loss");
+        EpochCurve c = EpochCurve.of(List.of(run(a)), "val_loss");
         assertTrue(c.isEmpty());
         assertEquals(0, c.epochs().length);
-        assertFalse(EpochCurve.of(List.of(a), "val_loss").hasSpread());
+        assertFalse(EpochCurve.of(List.of(run(a)), "val_loss").hasSpread());
     }
 
     @Test
     void aSingleRunKeepsItsGaps() {
         List<Map<String, String>> a = List.of(Map.of("epoch", "0", "train_loss", "2"),
                 Map.of("epoch", "1", "train_loss", "Infinity"), Map.of("epoch", "2", "train_loss", ""));
-        EpochCurve c = EpochCurve.single(a, "train_loss");
+        EpochCurve c = EpochCurve.single(run(a), "train_loss");
         assertArrayEquals(new double[] {2, Double.POSITIVE_INFINITY, Double.NaN}, c.mean());
     }
 }

@@ -8,10 +8,12 @@ import java.util.function.Consumer;
 
 /**
  * Keeps the derived files of each results folder (summary, comparisons, report page)
- * current without slowing the runs: a background thread rebuilds a folder at most every
- * {@code everyMillis} after new runs were recorded there, and {@link #close} rebuilds every
- * touched folder once more at the end. A failed rebuild is a warning on stderr (once per
- * folder and message) and never stops the queue: the runs themselves are recorded already.
+ * current without slowing the runs: a background thread rebuilds a folder after new runs
+ * were recorded there, at most every {@code everyMillis} and never sooner than four times
+ * the last rebuild took (so rebuilding a large folder costs at most a quarter of a core),
+ * and {@link #close} rebuilds every touched folder once more at the end. A failed rebuild is
+ * a warning on stderr (once per folder and message) and never stops the queue: the runs
+ * themselves are recorded already.
  */
 final class ReportScheduler implements AutoCloseable {
     private final Consumer<Path> rebuild;
@@ -39,11 +41,15 @@ final class ReportScheduler implements AutoCloseable {
     }
 
     private void loop() {
+        long pause = everyMillis;
         while (true) {
             Set<Path> now;
             synchronized (this) {
                 try {
-                    wait(everyMillis);
+                    long until = System.nanoTime() + pause * 1_000_000;
+                    for (long left = pause; left > 0 && !closed; left = (until - System.nanoTime()) / 1_000_000) {
+                        wait(left);
+                    }
                 } catch (InterruptedException e) {
                     return;
                 }
@@ -53,7 +59,9 @@ final class ReportScheduler implements AutoCloseable {
                 now = new LinkedHashSet<>(changed);
                 changed.clear();
             }
+            long t0 = System.nanoTime();
             now.forEach(this::rebuildOne);
+            pause = Math.max(everyMillis, 4 * (System.nanoTime() - t0) / 1_000_000);
         }
     }
 

@@ -1,11 +1,5 @@
 package deepgrid.run.results;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.databind.RuntimeJsonMappingException;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvParser;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import deepgrid.DeepgridException;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -21,9 +15,6 @@ import java.util.regex.Pattern;
  * would evaluate as a formula gets a leading apostrophe.
  */
 public final class Csv {
-    private static final CsvMapper MAPPER = new CsvMapper()
-            .enable(CsvParser.Feature.FAIL_ON_MISSING_COLUMNS)
-            .enable(CsvParser.Feature.FAIL_ON_MISSING_HEADER_COLUMNS);
     private static final Pattern NUMBER = Pattern.compile("[-+]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][-+]?[0-9]+)?");
 
     private Csv() {
@@ -92,30 +83,99 @@ public final class Csv {
     /**
      * Reads a whole CSV file with a header into rows of column → cell; a short or long row
      * is a DeepgridException naming the file and line (a results file edited by hand).
+     * Parsed here rather than by a CSV library: a report reads thousands of small files.
      */
     public static List<Map<String, String>> read(Path file) throws IOException {
-        CsvSchema schema = CsvSchema.emptySchema().withHeader();
+        Reader r = new Reader(file, java.nio.file.Files.readString(file));
+        List<String> header = r.row();
         List<Map<String, String>> rows = new ArrayList<>();
-        try (MappingIterator<Map<String, String>> it = MAPPER.readerFor(Map.class).with(schema).readValues(file.toFile())) {
-            while (it.hasNext()) {
-                rows.add(new LinkedHashMap<>(it.next()));
+        if (header == null) {
+            return rows;
+        }
+        for (List<String> cells = r.row(); cells != null; cells = r.row()) {
+            if (cells.size() < header.size()) {
+                throw new DeepgridException(file + ":" + r.rowLine + ": Not enough column values: expected "
+                        + header.size() + ", found " + cells.size());
             }
-        } catch (RuntimeJsonMappingException e) {
-            // the iterator wraps the parser's exception, which knows the line
-            String where = e.getCause() instanceof JsonProcessingException p && p.getLocation() != null
-                    ? ":" + p.getLocation().getLineNr() : "";
-            String what = e.getCause() instanceof JsonProcessingException p ? p.getOriginalMessage() : e.getMessage();
-            throw new DeepgridException(file + where + ": " + what, e);
+            if (cells.size() > header.size()) {
+                throw new DeepgridException(file + ":" + r.rowLine + ": Too many entries: expected at most " + header.size());
+            }
+            Map<String, String> row = new LinkedHashMap<>(header.size() * 2);
+            for (int i = 0; i < cells.size(); i++) {
+                row.put(header.get(i), cells.get(i));
+            }
+            rows.add(row);
         }
         return rows;
     }
 
-    /** The cells of one CSV line, such as a header. */
-    static List<String> cells(String line) throws IOException {
-        try (MappingIterator<String[]> rows = MAPPER.readerFor(String[].class).with(CsvParser.Feature.WRAP_AS_ARRAY)
-                .readValues(line)) {
-            return rows.hasNext() ? List.of(rows.next()) : List.of();
+    /** RFC 4180 rows of a text: quoted cells may hold commas, doubled quotes and line breaks; "\r\n" ends a row too. */
+    private static final class Reader {
+        private final Path file;
+        private final String text;
+        private int at;
+        private int line = 1;
+        int rowLine;
+
+        Reader(Path file, String text) {
+            this.file = file;
+            this.text = text;
         }
+
+        /** The next row's cells, or null at the end. */
+        List<String> row() {
+            if (at >= text.length()) {
+                return null;
+            }
+            rowLine = line;
+            List<String> cells = new ArrayList<>();
+            StringBuilder cell = new StringBuilder();
+            while (true) {
+                if (at < text.length() && text.charAt(at) == '"' && cell.length() == 0) {
+                    quoted(cell);
+                }
+                char c = at < text.length() ? text.charAt(at) : '\n';
+                at++;
+                if (c == ',') {
+                    cells.add(cell.toString());
+                    cell.setLength(0);
+                } else if (c == '\n' || c == '\r' && at < text.length() && text.charAt(at) == '\n' && at++ > 0) {
+                    cells.add(cell.toString());
+                    line++;
+                    return cells;
+                } else {
+                    cell.append(c);
+                }
+            }
+        }
+
+        private void quoted(StringBuilder cell) {
+            int start = line;
+            at++; // the opening quote
+            while (true) {
+                if (at >= text.length()) {
+                    throw new DeepgridException(file + ":" + start + ": a quoted cell is not closed");
+                }
+                char c = text.charAt(at++);
+                if (c == '"') {
+                    if (at < text.length() && text.charAt(at) == '"') {
+                        at++;
+                        cell.append('"');
+                    } else {
+                        return;
+                    }
+                } else {
+                    line += c == '\n' ? 1 : 0;
+                    cell.append(c);
+                }
+            }
+        }
+    }
+
+    /** The cells of one CSV line, such as a header. */
+    static List<String> cells(String line) {
+        List<String> cells = new Reader(Path.of("line"), line).row();
+        return cells == null ? List.of() : cells;
     }
 
     /** Text cells that start like a formula (=, +, -, @) get a leading apostrophe; numbers stay numbers. */

@@ -370,13 +370,9 @@ public final class ResultsFolder implements AutoCloseable {
                 deleteQuietly(runs().resolve(INFLIGHT).resolve(name)); // no claim names it: its holder is gone
             }
         }
+        // run folders are written whole before they move into place: temp files live only up here
         for (Path folder : List.of(dir, runs(), claimDir, dir.resolve(RUNNERS))) {
             deleteOrphanTemps(folder);
-        }
-        for (String id : list(runs())) {
-            if (!id.startsWith(".")) {
-                deleteOrphanTemps(runs().resolve(id));
-            }
         }
     }
 

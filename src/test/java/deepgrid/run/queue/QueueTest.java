@@ -161,12 +161,69 @@ class QueueTest {
         assertEquals(List.of("completed"), runs(out.resolve("q")).stream().map(r -> r.get("status")).distinct().toList());
 
         Files.move(tmp.resolve("elsewhere.csv"), data);
+        String failedId = runIds(out.resolve("c")).get(0);
+        Files.writeString(out.resolve("c").resolve("runs").resolve(failedId).resolve("notes.txt"), "why it failed\n");
         ResultsCheck.Cli rerun = ResultsCheck.Cli.run("run", csvFile.toString(), xorFile.toString(), "--out", out.toString());
         assertEquals(Main.OK, rerun.code(), rerun.err());
         assertTrue(rerun.err().contains("8 runs: 4 completed, 0 diverged, 0 failed, 4 already done"), rerun.err());
         assertEquals(List.of("completed"), runs(out.resolve("c")).stream().map(r -> r.get("status")).distinct().toList());
         assertEquals(4, runIds(out.resolve("c")).size(), "each failed run replaced, not added");
         assertClean(out.resolve("c"));
+        try (Stream<Path> kept = Files.walk(out.resolve("c").resolve("previous"))) {
+            assertEquals(List.of("why it failed\n"), kept.filter(p -> p.endsWith("notes.txt")).map(p -> {
+                try {
+                    return Files.readString(p);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }).toList(), "a user's file in a failed run's folder is kept with it in previous/");
+        }
+    }
+
+    @Test
+    void aResultsPathThatIsAFileOrADanglingLinkIsRefusedBeforeAnythingTrains() throws IOException {
+        Path file = write("q.yaml", XOR);
+        Path out = Files.createDirectories(tmp.resolve("results"));
+        Files.writeString(out.resolve("q"), "not a folder");
+        ResultsCheck.Cli cli = ResultsCheck.Cli.run("run", file.toString(), "--out", out.toString());
+        assertEquals(Main.INVALID, cli.code());
+        assertEquals("deepgrid: " + out.resolve("q") + " is a file, not a folder; move it away or choose another --out\n",
+                cli.err());
+        Files.delete(out.resolve("q"));
+        Files.createSymbolicLink(out.resolve("q"), tmp.resolve("gone"));
+        cli = ResultsCheck.Cli.run("run", file.toString(), "--out", out.toString());
+        assertEquals(Main.INVALID, cli.code());
+        assertEquals("deepgrid: " + out.resolve("q") + " is a symbolic link to something that does not exist;"
+                + " expected a results folder\n", cli.err());
+    }
+
+    @Test
+    void aHandEditedResultIsRefusedAlikeByRunAndByReport() throws IOException {
+        Path file = write("q.yaml", XOR);
+        Path out = tmp.resolve("results");
+        assertEquals(Main.OK, ResultsCheck.Cli.run("run", file.toString(), "--out", out.toString()).code());
+        Path exp = out.resolve("q");
+        Path result = exp.resolve("runs").resolve(runIds(exp).get(1)).resolve("result.csv");
+        String good = Files.readString(result);
+        String[] lines = good.split("\n");
+        List<String> header = List.of(lines[0].split(","));
+        List<String> cells = new java.util.ArrayList<>(List.of(lines[1].split(",", -1)));
+        for (var edit : Map.of("status", "finished", "train_loss", "low").entrySet()) {
+            List<String> changed = new java.util.ArrayList<>(cells);
+            changed.set(header.indexOf(edit.getKey()), edit.getValue());
+            Files.writeString(result, lines[0] + "\n" + String.join(",", changed) + "\n");
+            String expected = "deepgrid: " + result + ": " + edit.getKey() + " is '" + edit.getValue() + "', expected "
+                    + (edit.getKey().equals("status") ? "one of completed, diverged, failed or pruned\n"
+                    : "a number or an empty cell\n");
+            ResultsCheck.Cli run = ResultsCheck.Cli.run("run", file.toString(), "--out", out.toString());
+            assertEquals(Main.INVALID, run.code());
+            assertEquals(expected, run.err());
+            ResultsCheck.Cli report = ResultsCheck.Cli.run("report", exp.toString());
+            assertEquals(Main.INVALID, report.code());
+            assertEquals(expected, report.err());
+        }
+        Files.writeString(result, good);
+        assertEquals(Main.OK, ResultsCheck.Cli.run("report", exp.toString()).code());
     }
 
     /** Two separable clusters, x1 + x2 > 0 is class b. */

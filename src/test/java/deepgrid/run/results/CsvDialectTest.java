@@ -108,6 +108,58 @@ class CsvDialectTest {
     }
 
     @Test
+    void whatIsWrittenReadsBackCellForCell() throws IOException {
+        java.util.Random random = new java.util.Random(20261130);
+        String alphabet = "ab ,\"\n\r'=+-@.0123456789é🚀";
+        Path file = tmp.resolve("round.csv");
+        for (int trial = 0; trial < 200; trial++) {
+            int columns = 1 + random.nextInt(5);
+            List<String> header = new ArrayList<>();
+            for (int c = 0; c < columns; c++) {
+                header.add("c" + c);
+            }
+            StringBuilder text = new StringBuilder(Csv.row(header));
+            List<List<String>> rows = new ArrayList<>();
+            for (int r = random.nextInt(4); r > 0; r--) {
+                List<String> row = new ArrayList<>();
+                for (int c = 0; c < columns; c++) {
+                    StringBuilder cell = new StringBuilder();
+                    for (int k = random.nextInt(6); k > 0; k--) {
+                        cell.appendCodePoint(alphabet.codePointAt(alphabet.offsetByCodePoints(0, random.nextInt(alphabet.codePointCount(0, alphabet.length())))));
+                    }
+                    row.add(cell.toString());
+                }
+                rows.add(row);
+                text.append(Csv.row(row));
+            }
+            Files.writeString(file, text.toString());
+            List<Map<String, String>> back = Csv.read(file);
+            assertEquals(rows.size(), back.size(), text.toString());
+            for (int r = 0; r < rows.size(); r++) {
+                assertEquals(rows.get(r).stream().map(Csv::defuse).toList(), List.copyOf(back.get(r).values()), text.toString());
+            }
+        }
+    }
+
+    @Test
+    void crlfLinesReadAndAnUnclosedQuoteIsNamed() throws IOException {
+        Path file = tmp.resolve("x.csv");
+        Files.writeString(file, "a,b\r\n1,\"x\r\ny\"\r\n");
+        assertEquals(List.of(Map.of("a", "1", "b", "x\r\ny")), Csv.read(file));
+        Files.writeString(file, "a,b\n1,2\n3,\"open\n");
+        DeepgridException e = assertThrows(DeepgridException.class, () -> Csv.read(file));
+        assertEquals(file + ":3: a quoted cell is not closed", e.getMessage());
+    }
+
+    @Test
+    void fixedDecimalsAsPrintfWritesThem() {
+        for (double v : new double[] {0, 0.00004, 0.00005, 0.0130, 1.5, 12345.25, 0.99996, 3.0}) {
+            assertEquals(String.format(Locale.ROOT, "%.4f", v), Csv.fixed(v, 4), Double.toString(v));
+            assertEquals(String.format(Locale.ROOT, "%.3f", v), Csv.fixed(v, 3), Double.toString(v));
+        }
+    }
+
+    @Test
     void numbersUseADotAndNoThousandsSeparatorsWhateverTheLocale() {
         Locale saved = Locale.getDefault();
         try {
