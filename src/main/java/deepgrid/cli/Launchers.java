@@ -55,7 +55,7 @@ final class Launchers {
     }
 
     static SlurmLauncher slurm(Map<String, SlurmLauncher.Target> targets, Progress progress) {
-        return new SlurmLauncher(Slurm.commands(), targets, Path.of(""), progress);
+        return new SlurmLauncher(Slurm.commands(), targets, Path.of(""), progress, Main.class.getName());
     }
 
     /** Array tasks at once, for the progress line's ETA. */

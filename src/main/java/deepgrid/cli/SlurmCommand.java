@@ -63,7 +63,7 @@ final class SlurmCommand implements Callable<Integer> {
             int tasks = Math.min(SlurmSettings.MAX_ARRAY, (todo.size() + s.runsPerTask() - 1) / s.runsPerTask());
             int runs = Math.min(todo.size(), tasks * s.runsPerTask());
             Path submission = dir.resolve(SlurmLauncher.SLURM).resolve("TIME-RANDOM");
-            o.print(SbatchScript.text(p.experiment(), runs, tasks, s, submission, work, SbatchScript.thisDeepgrid(s.memoryMegabytes())));
+            o.print(SbatchScript.text(p.experiment(), runs, tasks, s, submission, work, SbatchScript.thisDeepgrid(s.memoryMegabytes(), Main.class.getName())));
             if (!p.sweep().complete()) {
                 o.println("# (a search: later runs are submitted as further arrays as results come in)");
             }

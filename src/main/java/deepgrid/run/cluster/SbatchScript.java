@@ -63,9 +63,9 @@ public final class SbatchScript {
     /**
      * The command that runs this deepgrid: this JVM's java and options (without debugging and
      * agent options; {@code -Xmx} set to ¾ of {@code memoryMegabytes} when that is set, so
-     * the JVM fits the task's memory), its class path made absolute, and the main class.
+     * the JVM fits the task's memory), its class path made absolute, and {@code mainClass} (deepgrid's).
      */
-    public static List<String> thisDeepgrid(long memoryMegabytes) {
+    public static List<String> thisDeepgrid(long memoryMegabytes, String mainClass) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         for (String o : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
@@ -87,7 +87,7 @@ public final class SbatchScript {
         }
         cmd.add("-cp");
         cmd.add(String.join(File.pathSeparator, cp));
-        cmd.add("deepgrid.cli.Main");
+        cmd.add(mainClass);
         return cmd;
     }
 }

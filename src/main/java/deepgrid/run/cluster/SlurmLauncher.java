@@ -60,6 +60,7 @@ public final class SlurmLauncher implements Launcher {
     private final Map<String, Target> targets;
     private final Path workDir;
     private final Progress progress;
+    private final String mainClass;
     private final List<Pending> buffer = new ArrayList<>();
     private final Map<Pending, Tracked> tracked = new LinkedHashMap<>();
     private final List<Event> events = new ArrayList<>();
@@ -69,13 +70,15 @@ public final class SlurmLauncher implements Launcher {
 
     /**
      * A launcher submitting through {@code slurm}; {@code targets} by experiment name;
-     * {@code workDir} is where tasks start; news lines go to {@code progress}.
+     * {@code workDir} is where tasks start; news lines go to {@code progress}; {@code mainClass}
+     * is deepgrid's (the tasks run {@code java ... mainClass task ...}).
      */
-    public SlurmLauncher(Slurm slurm, Map<String, Target> targets, Path workDir, Progress progress) {
+    public SlurmLauncher(Slurm slurm, Map<String, Target> targets, Path workDir, Progress progress, String mainClass) {
         this.slurm = slurm;
         this.targets = Map.copyOf(targets);
         this.workDir = workDir.toAbsolutePath().normalize();
         this.progress = progress;
+        this.mainClass = mainClass;
     }
 
     private record Pending(RunSpec run, ResultsFolder folder) {
@@ -196,7 +199,7 @@ public final class SlurmLauncher implements Launcher {
                 }
             }
             String script = SbatchScript.text(experiment, runs, tasks.size(), target.settings(), submission, workDir,
-                    SbatchScript.thisDeepgrid(target.settings().memoryMegabytes()));
+                    SbatchScript.thisDeepgrid(target.settings().memoryMegabytes(), mainClass));
             deepgrid.run.results.AtomicFiles.write(submission.resolve("job.sh"), script);
         } catch (IOException x) {
             throw new UncheckedIOException("cannot write the Slurm task files in " + submission + ": " + x.getMessage(), x);

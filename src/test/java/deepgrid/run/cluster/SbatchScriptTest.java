@@ -38,7 +38,7 @@ class SbatchScriptTest {
 
     @Test
     void thisDeepgridIsThisJvmWithTheTaskMemory() {
-        List<String> cmd = SbatchScript.thisDeepgrid(4096);
+        List<String> cmd = SbatchScript.thisDeepgrid(4096, "deepgrid.cli.Main");
         assertTrue(cmd.get(0).endsWith("/bin/java"), cmd.toString());
         assertEquals("-Xmx3072m", cmd.get(cmd.size() - 4));
         assertEquals(1, cmd.stream().filter(a -> a.startsWith("-Xmx")).count());

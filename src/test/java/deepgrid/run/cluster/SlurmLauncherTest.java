@@ -57,7 +57,7 @@ class SlurmLauncherTest {
         Map<String, SlurmLauncher.Target> targets = Map.of("fake",
                 new SlurmLauncher.Target(SlurmSettings.DEFAULTS.with(Map.of("parallel", "2"), List.of()), plans.get(0).gridPaths()));
         try {
-            return queue.run(plans, new SlurmLauncher(slurm, targets, tmp, progress), Queue.Start.RESUME, progress, err);
+            return queue.run(plans, new SlurmLauncher(slurm, targets, tmp, progress, "deepgrid.cli.Main"), Queue.Start.RESUME, progress, err);
         } finally {
             slurm.drain();
         }
@@ -129,7 +129,7 @@ class SlurmLauncherTest {
         List<Planner.Plan> plans = queue.plan(List.of(file), List.of());
         Progress progress = new Progress(new PrintWriter(log, true), 4, 2, Progress.Mode.LINES);
         SlurmLauncher l = new SlurmLauncher(slurm, Map.of("fake", new SlurmLauncher.Target(SlurmSettings.DEFAULTS,
-                plans.get(0).gridPaths())), tmp, progress);
+                plans.get(0).gridPaths())), tmp, progress, "deepgrid.cli.Main");
         try (deepgrid.run.results.ResultsFolder folder = deepgrid.run.results.ResultsFolder.open(
                 tmp.resolve("results/fake"), plans.get(0).gridPaths(), List.of())) {
             plans.get(0).runs().forEach(r -> l.launch(r, folder));
