@@ -30,9 +30,10 @@ final class TaskCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         var err = spec.commandLine().getErr();
         Queue.Outcome o = TaskRunner.run(submission, index, Math.max(1, jobs), err);
-        err.printf("task %d: %d runs: %d completed, %d diverged, %d failed, %d already done%s%n", index, o.total(),
-                o.completed(), o.diverged(), o.failed(), o.skipped(),
-                o.elsewhere() > 0 ? ", " + o.elsewhere() + " trained by another process" : "");
+        double wall = (System.currentTimeMillis() - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime()) / 1e3;
+        err.printf(java.util.Locale.ROOT, "task %d: %d runs: %d completed, %d diverged, %d failed, %d already done%s (%.3f s since the JVM started)%n",
+                index, o.total(), o.completed(), o.diverged(), o.failed(), o.skipped(),
+                o.elsewhere() > 0 ? ", " + o.elsewhere() + " trained by another process" : "", wall);
         err.flush();
         return o.failed() > 0 ? Main.RUN_FAILED : Main.OK;
     }
