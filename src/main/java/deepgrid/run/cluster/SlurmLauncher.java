@@ -211,6 +211,11 @@ public final class SlurmLauncher implements Launcher {
             // only for people reading the folder
         }
         synchronized (this) {
+            if (closed) { // stopped (a signal) while sbatch ran: this job is cancelled too
+                slurm.cancel(List.of(job));
+                progress.note("deepgrid: cancelled Slurm job " + job + " (scancel), submitted as deepgrid stopped");
+                return;
+            }
             for (int k = 0; k < tasks.size(); k++) {
                 for (RunSpec r : tasks.get(k)) {
                     Pending p = new Pending(r, folder);
