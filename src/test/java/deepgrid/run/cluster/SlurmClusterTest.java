@@ -96,6 +96,12 @@ class SlurmClusterTest {
         return text;
     }
 
+    private void alive(Process d, String log) throws IOException {
+        if (!d.isAlive()) {
+            fail("the driver ended early (exit " + d.exitValue() + "): " + Files.readString(tmp.resolve(log)));
+        }
+    }
+
     private static void waitFor(String what, BooleanSupplier done) throws InterruptedException {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(600);
         while (!done.getAsBoolean()) {
@@ -168,6 +174,7 @@ class SlurmClusterTest {
         Path exp = out.resolve("onslurm");
         Process d = driver(file, out, "first.log");
         waitFor("3 runs recorded", () -> finished(exp) >= 3 || !d.isAlive());
+        alive(d, "first.log");
         String job = jobs(exp).get(0);
         cluster.slurm("scancel", job);
         String first = await(d, "first.log", 1);
@@ -193,6 +200,7 @@ class SlurmClusterTest {
         Path claims = exp.resolve("runs").resolve(".claims");
         Process d = driver(file, out, "first.log");
         waitFor("a run claimed and part-way", () -> midRun(exp).isPresent() || !d.isAlive());
+        alive(d, "first.log");
         String[] held = midRun(exp).orElseThrow(() -> new AssertionError("no run mid-way"));
         String run = held[0];
         long pid = Long.parseLong(held[1]);
@@ -223,6 +231,7 @@ class SlurmClusterTest {
         Path exp = out.resolve("onslurm");
         Process d = driver(file, out, "first.log");
         waitFor("a run recorded", () -> finished(exp) >= 1 || !d.isAlive());
+        alive(d, "first.log");
         String job = jobs(exp).get(0);
         new ProcessBuilder("kill", "-INT", Long.toString(d.pid())).start().waitFor();
         String first = await(d, "first.log", 130);
