@@ -263,8 +263,10 @@ public final class SlurmLauncher implements Launcher {
         }
         Set<ResultsFolder> changed = new LinkedHashSet<>();
         List<Pending> recorded = new ArrayList<>();
+        Map<ResultsFolder, Set<String>> present = new java.util.HashMap<>(); // one listing per folder, not a stat per run
         for (var e : tracked.entrySet()) {
-            if (isRecorded(e.getKey(), e.getValue())) {
+            Set<String> names = present.computeIfAbsent(e.getKey().folder, SlurmLauncher::runFolders);
+            if (names.contains(e.getKey().run.id()) && isRecorded(e.getKey(), e.getValue())) {
                 recorded.add(e.getKey());
                 changed.add(e.getKey().folder);
             }
@@ -303,6 +305,15 @@ public final class SlurmLauncher implements Launcher {
         }
         for (Event e : events) {
             tracked.remove(new Pending(e.run(), e.folder()));
+        }
+    }
+
+    /** The names in a results folder's runs/ (finished runs, and the bookkeeping folders). */
+    private static Set<String> runFolders(ResultsFolder folder) {
+        try (var list = Files.list(folder.dir().resolve(ResultsFolder.RUNS))) {
+            return list.map(p -> p.getFileName().toString()).collect(Collectors.toSet());
+        } catch (IOException | UncheckedIOException e) {
+            return Set.of();
         }
     }
 
