@@ -1,14 +1,23 @@
 #!/usr/bin/env python3
-"""deepgrid's training speed against PyTorch and from-scratch numpy (see bench/README.md).
+"""deepgrid's training speed against PyTorch and from-scratch numpy, side by side (see bench/README.md).
 
-    python3 bench/run.py                 # 3 repetitions, 1 and 2 threads, both networks
-    python3 bench/run.py --reps 5 --threads 1
+    python3 bench/run.py                      # 3 repetitions, both networks, every peer's settings
+    python3 bench/run.py --reps 5 --nets 784-100-10
+    python3 bench/run.py --cores              # also: the dgemm ceiling under each OPENBLAS_CORETYPE
 
-One epoch of Fashion-MNIST after a warm-up epoch, per peer, network and thread count, each
-measurement in a fresh process; the peers take turns within every repetition (the order
-rotates), so a change in machine load hits them alike. Prints a table of medians and
-writes it, with the raw measurements, to bench/results/. Standard library only; the peers
-run under Debian's python3 (which sees python3-torch and python3-numpy).
+Every measurement is a fresh process; within a repetition the peers take turns (the order
+rotates), so a change in machine load hits them alike. Like for like: every peer trains one
+warm-up epoch, then one timed epoch followed by what deepgrid does after each epoch, a full
+loss/accuracy pass over the training (60,000) and test (10,000) sets; training and evaluation
+are timed apart, so the table gives training-only epochs and whole ("marginal") epochs.
+
+Settings. deepgrid runs as shipped: ./deepgrid with none of OPENBLAS_CORETYPE,
+OPENBLAS_L2_SIZE, OPENBLAS_NUM_THREADS, DEEPGRID_* set. Every peer runs at its best known
+setting on this machine: OpenBLAS's core fixed as deepgrid fixes it (OPENBLAS_CORETYPE chosen
+from the CPU's flags — Debian's OpenBLAS 0.3.21, which numpy and PyTorch load too, does not
+know recent CPUs), and each of its thread settings measured, the best one counted. The report
+records the CPU, the load, and the BLAS core every peer actually ran. Standard library only;
+the peers run under Debian's python3 (which sees python3-torch and python3-numpy).
 """
 import argparse
 import datetime
@@ -25,12 +34,45 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BENCH = os.path.join(ROOT, "bench")
 SAMPLES = 60000
 NETS = ["784-100-10", "784-256-256-256-10"]
-PEERS = ["deepgrid", "deepgrid-java", "pytorch", "pytorch-omp1", "numpy"]
+# variables that change which kernels or threads run: cleared for every measurement, then set per peer
+CLEARED = ["OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE", "OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "OMP_WAIT_POLICY",
+           "MKL_NUM_THREADS", "DEEPGRID_THREADS", "DEEPGRID_KERNEL", "DEEPGRID_JAVA_OPTS"]
 
 
-def peers(threads):
-    """pytorch-omp1 (1 OpenMP thread, BLAS on all threads) is a separate setting only beyond one thread."""
-    return [p for p in PEERS if p != "pytorch-omp1" or threads > 1]
+def cpu_flags():
+    try:
+        with open("/proc/cpuinfo") as f:
+            for line in f:
+                if line.startswith("flags"):
+                    return set(line.split(":", 1)[1].split())
+    except OSError:
+        pass
+    return set()
+
+
+def core_for(flags):
+    """OpenBLAS's core for these CPU flags: the mapping of deepgrid.math.BlasCore.forFlags."""
+    if {"avx512f", "avx512bw", "avx512vl", "avx512dq"} <= flags:
+        return "SkylakeX"
+    if {"avx2", "fma"} <= flags:
+        return "Haswell"
+    return None
+
+
+def settings(core, java):
+    """(peer, setting name, environment) for every measured configuration; nets × reps of each."""
+    fix = {"OPENBLAS_CORETYPE": core} if core else {}
+    out = [("deepgrid", "as shipped", {})]
+    if java:
+        out.append(("deepgrid", "DEEPGRID_KERNEL=java", {"DEEPGRID_KERNEL": "java"}))
+    for t in (1, 2):
+        out.append(("numpy", f"{t} BLAS thread(s)", {**fix, "OPENBLAS_NUM_THREADS": str(t)}))
+    # PyTorch: OpenMP threads spinning next to OpenBLAS threads are 3-10× slower on 2 cores, hence PASSIVE
+    for omp, blas in ((1, 1), (2, 2), (1, 2)):
+        out.append(("pytorch", f"{omp} op thread(s), {blas} BLAS thread(s)",
+                    {**fix, "PEER_THREADS": str(omp), "OMP_NUM_THREADS": str(omp), "OPENBLAS_NUM_THREADS": str(blas),
+                     "OMP_WAIT_POLICY": "PASSIVE"}))
+    return out
 
 
 def flops_per_epoch(net):
@@ -41,181 +83,194 @@ def flops_per_epoch(net):
     return per_sample * SAMPLES
 
 
-def run(cmd, env_extra, timeout=900):
-    """Runs cmd in the project root with env_extra added to the environment; returns (stdout, stderr)."""
-    env = dict(os.environ, **env_extra)
-    p = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    out, err = p.communicate(timeout=timeout)
+def run(cmd, env_extra, timeout=1800):
+    """Runs cmd in the project root with the CLEARED variables removed and env_extra added; returns (stdout, stderr)."""
+    env = {k: v for k, v in os.environ.items() if k not in CLEARED}
+    env.update(env_extra)
+    p = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=timeout)
     if p.returncode != 0:
-        raise RuntimeError(f"{' '.join(cmd)} exited {p.returncode}:\n{err[-2000:]}")
-    return out, err
+        raise RuntimeError(f"{' '.join(cmd)} exited {p.returncode}:\n{p.stderr[-2000:]}")
+    return p.stdout, p.stderr
 
 
-def peak_rss_mib(cmd, env_extra, timeout=900):
-    """Runs cmd under /usr/bin/time -v; returns (stdout, stderr, peak RSS in MiB)."""
-    out, err = run(["/usr/bin/time", "-v"] + cmd, env_extra, timeout)
+def peak_rss_mib(cmd, env_extra):
+    """Runs cmd under /usr/bin/time -v; returns peak RSS in MiB."""
+    _, err = run(["/usr/bin/time", "-v"] + cmd, env_extra)
     m = re.search(r"Maximum resident set size \(kbytes\): (\d+)", err)
-    return out, err, int(m.group(1)) / 1024 if m else float("nan")
+    return int(m.group(1)) / 1024 if m else float("nan")
 
 
-def deepgrid_epoch(net, threads, scratch, kernel="native"):
-    out_dir = os.path.join(scratch, f"{net}-{threads}-{kernel}")
-    _, _, rss = peak_rss_mib(["./deepgrid", "run", f"bench/fashion-{net}.yaml", "--out", out_dir, "--fresh"],
-                             deepgrid_env(threads, kernel))
-    metrics = None
+def deepgrid_epoch(net, env, scratch):
+    """Epoch 2 of ./deepgrid run bench/fashion-NET.yaml: training and evaluation seconds, kernel, peak RSS."""
+    out_dir = os.path.join(scratch, net)
+    rss = peak_rss_mib(["./deepgrid", "run", f"bench/fashion-{net}.yaml", "--out", out_dir, "--fresh"], env)
+    metrics = result = None
     for dirpath, _, files in os.walk(out_dir):
         if "metrics.csv" in files and "previous" not in dirpath:
-            metrics = os.path.join(dirpath, "metrics.csv")
-    with open(metrics) as f:
-        rows = [line.strip().split(",") for line in f if line.strip()]
-    head, last = rows[0], rows[-1]
-    return {"train_seconds": float(last[head.index("seconds")]),
-            "eval_seconds": float(last[head.index("eval_seconds")]), "rss_mib": rss}
+            metrics, result = os.path.join(dirpath, "metrics.csv"), os.path.join(dirpath, "result.csv")
+    last = read_csv(metrics)[-1]
+    row = read_csv(result)[0]
+    return {"train_seconds": float(last["seconds"]), "eval_seconds": float(last["eval_seconds"]), "rss_mib": rss,
+            "blas": f"{row.get('kernel', '?')}: {row.get('blas', '?')}", "threads": row.get("threads", "?")}
 
 
-def deepgrid_env(threads, kernel="native"):
-    """deepgrid shares each product among its own threads, over a single-threaded OpenBLAS."""
-    return {"DEEPGRID_THREADS": str(threads), "DEEPGRID_KERNEL": kernel, "OPENBLAS_NUM_THREADS": "1"}
+def read_csv(path):
+    import csv
+    with open(path, newline="") as f:
+        return list(csv.DictReader(f))
 
 
-def peer_env(peer, threads):
-    """Each peer's best setting for a thread count (README: 'Thread settings')."""
-    t = str(threads)
-    env = {"OPENBLAS_NUM_THREADS": t, "OMP_NUM_THREADS": t}
-    if peer.startswith("pytorch"):
-        # OpenMP threads spinning next to OpenBLAS threads make PyTorch 3-10× slower on 2 cores
-        env.update({"PEER_THREADS": t, "OMP_WAIT_POLICY": "PASSIVE"})
-    if peer == "pytorch-omp1":
-        # PyTorch's own ops on one thread, its products on OpenBLAS with all threads: often faster
-        env.update({"PEER_THREADS": "1", "OMP_NUM_THREADS": "1"})
-    return env
+def python_epoch(peer, net, env, python):
+    out, _ = run([python, "bench/peers.py", "torch" if peer == "pytorch" else "numpy", net, "--eval"], env)
+    r = json.loads(out.strip().splitlines()[-1])
+    return {"train_seconds": r["train_seconds"], "eval_seconds": r["eval_seconds"], "blas": r["blas"]}
 
 
-def python_epoch(peer, net, threads, python):
-    name = "torch" if peer.startswith("pytorch") else "numpy"
-    out, _ = run([python, "bench/peers.py", name, net], peer_env(peer, threads))
-    return {"train_seconds": json.loads(out.strip().splitlines()[-1])["train_seconds"]}
+def ceilings(core, python):
+    """GFLOP/s of one 1024³ product: through deepgrid's kernel as shipped, and numpy at 1 and 2 BLAS threads."""
+    # OPENBLAS_NUM_THREADS=1 is what ./deepgrid sets: deepgrid's own threads then share the product
+    java, _ = run(["java", "-cp", "target/deepgrid.jar", "bench/DgemmCeiling.java"], {"OPENBLAS_NUM_THREADS": "1"})
+    out = {"deepgrid": json.loads(java)}
+    for t in (1, 2):
+        env = {"OPENBLAS_NUM_THREADS": str(t), **({"OPENBLAS_CORETYPE": core} if core else {})}
+        numpy, _ = run([python, "bench/peers.py", "dgemm-numpy"], env)
+        out[f"numpy-{t}"] = json.loads(numpy)
+    return out
 
 
-def ceilings(threads, python):
-    env = {"OPENBLAS_NUM_THREADS": str(threads), "OMP_NUM_THREADS": str(threads)}
-    java, _ = run(["java", "-cp", "target/deepgrid.jar", "bench/DgemmCeiling.java"], deepgrid_env(threads))
-    numpy, _ = run([python, "bench/peers.py", "dgemm-numpy"], env)
-    return {"deepgrid": json.loads(java)["gflops"], "numpy": json.loads(numpy)["gflops"]}
-
-
-def jobs2_rss(scratch):
-    """Peak RSS of one process training two runs at once (--jobs 2) on the larger network."""
-    out_dir = os.path.join(scratch, "jobs2")
-    _, _, rss = peak_rss_mib(["./deepgrid", "run", "bench/fashion-jobs2.yaml", "--jobs", "2", "--out", out_dir,
-                                "--fresh"], deepgrid_env(1))
-    return rss
+def core_ceilings(reps):
+    """deepgrid's dgemm ceiling as shipped and under each OPENBLAS_CORETYPE, 1 thread, best of reps."""
+    out = {}
+    for label, env in [("as shipped", {})] + [(c, {"OPENBLAS_CORETYPE": c}) for c in
+                                               ("Prescott", "Haswell", "Zen", "SkylakeX", "Cooperlake")]:
+        values = []
+        for _ in range(reps):
+            java, _ = run(["java", "-Ddeepgrid.threads=1", "-cp", "target/deepgrid.jar", "bench/DgemmCeiling.java"],
+                          {"OPENBLAS_NUM_THREADS": "1", **env})
+            values.append(json.loads(java))
+        # CPU time of the one thread: a busy machine (other work on the cores) does not disturb it
+        out[label] = {"gflops": max(v["cpu_gflops"] for v in values), "blas": values[0]["blas"]}
+        print(f"  dgemm, 1 thread, {label}: {out[label]['gflops']:.1f} GFLOP/s ({out[label]['blas']})",
+              file=sys.stderr)
+    return out
 
 
 def load():
     with open("/proc/loadavg") as f:
-        return f.read().split()[:3]
+        return " ".join(f.read().split()[:3])
 
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--reps", type=int, default=3)
-    ap.add_argument("--threads", default="1,2")
     ap.add_argument("--nets", default=",".join(NETS))
+    ap.add_argument("--cores", action="store_true", help="also measure the dgemm ceiling under each OPENBLAS_CORETYPE")
+    ap.add_argument("--java", action="store_true", help="also deepgrid on its pure-Java kernel")
     ap.add_argument("--python", default="/usr/bin/python3", help="a python that sees torch and numpy")
     ap.add_argument("--out", default=os.path.join(BENCH, "results"))
     a = ap.parse_args()
-    threads = [int(t) for t in a.threads.split(",")]
     nets = a.nets.split(",")
+    core = core_for(cpu_flags())
 
-    version, _ = run(["./deepgrid", "--version"], deepgrid_env(1))  # builds the jar if needed
+    version, _ = run(["./deepgrid", "--version"], {})  # builds the jar if needed
     started = datetime.datetime.now().astimezone()
     loads = [load()]
-    raw = []  # one dict per measurement
+    raw = []
+    cores = core_ceilings(a.reps) if a.cores else {}
     with tempfile.TemporaryDirectory(prefix="deepgrid-bench-") as scratch:
+        configs = settings(core, a.java)
         for rep in range(a.reps):
-            for t in threads:
-                c = ceilings(t, a.python)
-                raw.append({"rep": rep, "threads": t, "what": "dgemm", **c})
-                print(f"rep {rep + 1}/{a.reps}, {t} thread(s): dgemm {c['deepgrid']:.1f} (deepgrid), "
-                      f"{c['numpy']:.1f} (numpy) GFLOP/s", file=sys.stderr)
-                for net in nets:
-                    ps = peers(t)
-                    order = ps[rep % len(ps):] + ps[:rep % len(ps)]
-                    for peer in order:
-                        r = (deepgrid_epoch(net, t, scratch) if peer == "deepgrid"
-                             else deepgrid_epoch(net, t, scratch, "java") if peer == "deepgrid-java"
-                             else python_epoch(peer, net, t, a.python))
-                        raw.append({"rep": rep, "threads": t, "what": "epoch", "net": net, "peer": peer, **r})
-                        print(f"  {net:20s} {peer:12s} {r['train_seconds']:.3f} s", file=sys.stderr)
-                loads.append(load())
-        rss_jobs2 = jobs2_rss(scratch) if "784-256-256-256-10" in nets else float("nan")
+            c = ceilings(core, a.python)
+            raw.append({"rep": rep, "what": "dgemm", **{k: v["gflops"] for k, v in c.items()},
+                        "blas": {k: v.get("blas") or v.get("kernel") for k, v in c.items()}})
+            print(f"rep {rep + 1}/{a.reps} (load {load()}): dgemm " + ", ".join(
+                f"{k} {v['gflops']:.1f}" for k, v in c.items()) + " GFLOP/s", file=sys.stderr)
+            order = configs[rep % len(configs):] + configs[:rep % len(configs)]
+            for net in nets:
+                for peer, setting, env in order:
+                    r = (deepgrid_epoch(net, env, scratch) if peer == "deepgrid"
+                         else python_epoch(peer, net, env, a.python))
+                    raw.append({"rep": rep, "what": "epoch", "net": net, "peer": peer, "setting": setting, **r})
+                    print(f"  {net:20s} {peer:9s} {setting:36s} train {r['train_seconds']:.3f} s, "
+                          f"eval {r['eval_seconds']:.3f} s  [{r['blas']}]", file=sys.stderr)
+            loads.append(load())
+        rss_jobs2 = peak_rss_mib(["./deepgrid", "run", "bench/fashion-jobs2.yaml", "--jobs", "2", "--out",
+                                  os.path.join(scratch, "jobs2"), "--fresh"], {})
     loads.append(load())
-    table = report(raw, nets, threads, rss_jobs2, version, started, loads, a.reps)
+    table = report(raw, nets, rss_jobs2, version, started, loads, a, core, cores)
     print(table)
     os.makedirs(a.out, exist_ok=True)
     with open(os.path.join(a.out, "latest.md"), "w") as f:
         f.write(table)
     with open(os.path.join(a.out, "latest.json"), "w") as f:
-        json.dump({"started": started.isoformat(), "loads": loads, "version": version, "raw": raw,
-                   "rss_jobs2_mib": rss_jobs2}, f, indent=1)
+        json.dump({"started": started.isoformat(), "cpu": cpu(), "loads": loads, "version": version, "core_fix": core,
+                   "raw": raw, "rss_jobs2_mib": rss_jobs2, "core_ceilings": cores, "argv": sys.argv}, f, indent=1)
 
 
 def med(values):
     return statistics.median(values) if values else float("nan")
 
 
-def report(raw, nets, threads, rss_jobs2, version, started, loads, reps):
+def report(raw, nets, rss_jobs2, version, started, loads, a, core, cores):
+    epochs = [r for r in raw if r["what"] == "epoch"]
     lines = [f"# deepgrid training speed, {started:%Y-%m-%d %H:%M %Z}", ""]
-    lines.append(f"Machine: {cpu()}, {os.cpu_count()} cores, {platform.system()} {platform.release()}; "
-                 f"load average (1/5/15 min) before: {' '.join(loads[0])}, after: {' '.join(loads[-1])} "
-                 f"(all: {'; '.join(' '.join(x) for x in loads)}).")
+    lines.append(f"Machine: {cpu()}, {os.cpu_count()} cores, {platform.system()} {platform.release()}. "
+                 f"Load average (1/5/15 min) before: {loads[0]}; after each repetition: {'; '.join(loads[1:-1])}; "
+                 f"at the end: {loads[-1]}. Rerun: `python3 bench/run.py {' '.join(sys.argv[1:])}`.")
     lines.append("")
     lines.append("```\n" + version.strip() + "\n```")
     lines.append("")
     lines.append(f"Fashion-MNIST, 60,000 training samples, batch 100, SGD lr 0.1, float64, ReLU, softmax "
-                 f"cross-entropy; one epoch after a warm-up epoch; median of {reps} interleaved repetitions, "
-                 "each in a fresh process. Training only: deepgrid's per-epoch evaluation (loss and accuracy "
-                 "over 70,000 samples) is in its own column. GFLOP/s counts the products of training "
-                 "(forward, dW, dx except for the first layer) per second of epoch.")
+                 f"cross-entropy; one warm-up epoch, then one timed epoch and a full loss/accuracy pass over the "
+                 f"training and test sets (as deepgrid does after every epoch); medians of {a.reps} interleaved "
+                 f"repetitions, each in a fresh process. deepgrid runs as shipped (no {', '.join(CLEARED)}); the "
+                 f"peers with OPENBLAS_CORETYPE={core or '(left to OpenBLAS)'}, as deepgrid chooses it from this "
+                 f"CPU's flags, at each of their thread settings. GFLOP/s counts the products of training "
+                 f"(forward, dW, dx except for the first layer) per second of training epoch.")
     lines.append("")
-    ceiling = {}
-    for t in threads:
-        d = med([r["deepgrid"] for r in raw if r["what"] == "dgemm" and r["threads"] == t])
-        n = med([r["numpy"] for r in raw if r["what"] == "dgemm" and r["threads"] == t])
-        ceiling[t] = max(d, n)
-        lines.append(f"dgemm ceiling, {t} thread(s), one 1024³ float64 product (best of 10, median over reps): "
-                     f"{d:.1f} GFLOP/s through deepgrid's kernel, {n:.1f} through numpy (OpenBLAS's own threads); "
-                     f"ceiling used below: {ceiling[t]:.1f}.")
+    dg = [r for r in raw if r["what"] == "dgemm"]
+    names = [k for k in dg[0] if k not in ("rep", "what", "blas")]
+    ceiling = {k: med([r[k] for r in dg]) for k in names}
+    lines.append("dgemm ceiling, one 1024³ float64 product, best of 10, median over repetitions: "
+                 + "; ".join(f"{k} {v:.1f} GFLOP/s ({dg[0]['blas'][k]})" for k, v in ceiling.items()) + ".")
+    best_ceiling = max(ceiling.values())
+    if cores:
+        best = max(cores.values(), key=lambda c: c["gflops"])
+        shipped = cores["as shipped"]["gflops"]
+        lines.append("")
+        lines.append("dgemm through deepgrid's kernel, 1 thread (its CPU time), per OPENBLAS_CORETYPE (best of "
+                     f"{a.reps}): " + "; ".join(f"{k} {v['gflops']:.1f}" for k, v in cores.items())
+                     + f". As shipped: {shipped / best['gflops']:.0%} of the best ({best['blas']}); target ≥ 90%.")
     lines.append("")
-    lines.append("| network | threads | peer | s/epoch | samples/s | GFLOP/s | % of ceiling | deepgrid ÷ peer "
-                 "| eval s/epoch | peak RSS MiB |")
-    lines.append("|---|---|---|---|---|---|---|---|---|---|")
+    lines.append("| network | peer | setting | BLAS | threads | train s/epoch | eval s/epoch | train + eval s | "
+                 "train GFLOP/s | ÷ GEMM floor | peak RSS MiB |")
+    lines.append("|---|---|---|---|---|---|---|---|---|---|---|")
     summary = []
     for net in nets:
-        flops = flops_per_epoch(net)
-        best = {}
-        for t in threads:
-            sec = {p: med([r["train_seconds"] for r in raw if r["what"] == "epoch" and r["net"] == net
-                           and r["threads"] == t and r["peer"] == p]) for p in peers(t)}
-            for p in peers(t):
-                if p not in best or sec[p] < best[p][0]:
-                    best[p] = (sec[p], t)
-            for p in peers(t):
-                dg = [r for r in raw if r["what"] == "epoch" and r["net"] == net and r["threads"] == t
-                      and r["peer"] == p]
-                gf = flops / sec[p] / 1e9
-                lines.append(f"| {net} | {t} | {p} | {sec[p]:.3f} | {SAMPLES / sec[p]:,.0f} | {gf:.1f} | "
-                             f"{100 * gf / ceiling[t]:.0f}% | {sec['deepgrid'] / sec[p]:.2f} | "
-                             + (f"{med([r['eval_seconds'] for r in dg]):.3f} | {max(r['rss_mib'] for r in dg):.0f} |"
-                                if p.startswith("deepgrid") else " | |"))
-        fastest = min((v[0], p, v[1]) for p, v in best.items() if not p.startswith("deepgrid"))
-        d = best["deepgrid"]
-        summary.append(f"- {net}: deepgrid {d[0]:.3f} s ({d[1]} thread(s)) vs the fastest peer, {fastest[1]} "
-                       f"{fastest[0]:.3f} s ({fastest[2]} thread(s)): ratio {d[0] / fastest[0]:.2f} "
-                       f"(target < 1, stretch ≤ 0.8)")
+        floor = flops_per_epoch(net) / (best_ceiling * 1e9)
+        rows = {}
+        for r in epochs:
+            if r["net"] == net:
+                rows.setdefault((r["peer"], r["setting"]), []).append(r)
+        stats = {}
+        for (peer, setting), rs in rows.items():
+            tr, ev = med([r["train_seconds"] for r in rs]), med([r["eval_seconds"] for r in rs])
+            stats[(peer, setting)] = (tr, ev, tr + ev)
+            rss = f"{max(r['rss_mib'] for r in rs):.0f}" if peer == "deepgrid" else ""
+            lines.append(f"| {net} | {peer} | {setting} | {rs[0]['blas']} | {rs[0].get('threads', '')} | {tr:.3f} | "
+                         f"{ev:.3f} | {tr + ev:.3f} | {flops_per_epoch(net) / tr / 1e9:.1f} | {tr / floor:.2f} | "
+                         f"{rss} |")
+        d = stats[("deepgrid", "as shipped")]
+        peers = {k: v for k, v in stats.items() if k[0] != "deepgrid"}
+        fastest = min(peers.items(), key=lambda kv: kv[1][2])
+        fastest_train = min(peers.items(), key=lambda kv: kv[1][0])
+        summary.append(f"- {net}: like for like (train + full evaluation), deepgrid as shipped {d[2]:.3f} s vs the "
+                       f"fastest peer, {fastest[0][0]} ({fastest[0][1]}), {fastest[1][2]:.3f} s: ratio "
+                       f"{d[2] / fastest[1][2]:.2f}. Training only: {d[0]:.3f} s vs {fastest_train[0][0]} "
+                       f"({fastest_train[0][1]}) {fastest_train[1][0]:.3f} s: ratio {d[0] / fastest_train[1][0]:.2f}; "
+                       f"GEMM-only floor {floor:.3f} s (the epoch's {flops_per_epoch(net) / 1e9:.1f} GFLOP at "
+                       f"{best_ceiling:.1f} GFLOP/s): deepgrid at {d[0] / floor:.2f}× the floor.")
     lines.append("")
-    lines.append("Each at its best thread count:")
     lines.extend(summary)
     lines.append("")
     lines.append(f"Peak RSS of one process training two runs of 784-256-256-256-10 at once (--jobs 2, one shared "

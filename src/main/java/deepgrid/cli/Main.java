@@ -2,6 +2,7 @@ package deepgrid.cli;
 
 import deepgrid.DeepgridException;
 import deepgrid.config.ConfigException;
+import deepgrid.math.Kernel;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -45,7 +46,26 @@ public final class Main implements Runnable {
             }
             throw e;
         });
+        cl.setExecutionStrategy(Main::checkEnvironmentThenRun);
         return cl.execute(args);
+    }
+
+    /**
+     * A bad DEEPGRID_THREADS or DEEPGRID_KERNEL is the environment's fault, not a file's: report it as such before any
+     * file is read (issue 14 item 16), unless only help or the version is asked for.
+     */
+    private static int checkEnvironmentThenRun(CommandLine.ParseResult parsed) {
+        boolean helpOnly = parsed.asCommandLineList().stream().anyMatch(c -> c.isUsageHelpRequested()
+                || c.isVersionHelpRequested()) || parsed.hasSubcommand() && parsed.subcommand().commandSpec()
+                .userObject() instanceof CommandLine.HelpCommand;
+        if (!helpOnly) {
+            try {
+                Kernel.checkSettings();
+            } catch (DeepgridException e) {
+                throw new CommandLine.ExecutionException(parsed.commandSpec().commandLine(), e.getMessage(), e);
+            }
+        }
+        return new CommandLine.RunLast().execute(parsed);
     }
 
     @Override

@@ -4,6 +4,9 @@ import deepgrid.data.DataLoader;
 import deepgrid.run.Planner;
 import deepgrid.run.RunSpec;
 import deepgrid.run.queue.Queue;
+import deepgrid.math.Kernel;
+import deepgrid.math.Threads;
+import deepgrid.run.results.KernelMix;
 import deepgrid.run.results.ResultsFolder;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -54,6 +57,11 @@ final class PlanCommand implements Callable<Integer> {
                 plan.experiment(), folder.dir(), counts.getOrDefault(ResultsFolder.State.DONE, 0),
                 counts.getOrDefault(ResultsFolder.State.FAILED, 0), counts.getOrDefault(ResultsFolder.State.RUNNING, 0),
                 counts.getOrDefault(ResultsFolder.State.NEW, 0));
+        if (!folder.finishedRecords().isEmpty()) {
+            Threads.useByDefault(Threads.forRuns(plan.sweep().expected())); // as run would train them
+            KernelMix.warning(folder.dir(), folder.finishedRecords(), Kernel.info())
+                    .ifPresent(warning -> spec.commandLine().getErr().println("deepgrid: " + warning));
+        }
         w.flush();
         if (w.checkError()) {
             throw new IOException("cannot write the plan to standard output");

@@ -1,6 +1,8 @@
 package deepgrid.cli;
 
 import deepgrid.data.DataLoader;
+import deepgrid.math.Kernel;
+import deepgrid.math.Threads;
 import deepgrid.report.Report;
 import deepgrid.run.Planner;
 import deepgrid.run.queue.LocalLauncher;
@@ -65,6 +67,10 @@ final class RunCommand implements Callable<Integer> {
         var err = spec.commandLine().getErr();
         Progress.Mode mode = System.console() != null ? Progress.Mode.LIVE : Progress.Mode.LINES;
         int total = plans.stream().mapToInt(p -> p.sweep().expected()).sum();
+        // threads per product: the cores shared among the files' runs — from the files alone, not --jobs,
+        // so that resuming with another --jobs computes every run the same way (README: Kernel and threads)
+        Threads.useByDefault(Threads.forRuns(total));
+        Kernel.notes().forEach(note -> err.println("deepgrid: note: " + note));
         var targets = onSlurm ? slurm.targets(plans, sets) : null;
         Progress progress = new Progress(err, total, onSlurm ? Launchers.parallel(targets) : jobs, mode);
         Queue.Outcome o = queue.run(plans, onSlurm ? Launchers.slurm(targets, progress)

@@ -9,10 +9,11 @@ import java.util.function.Supplier;
 
 /**
  * Loads and prepares data for runs; create one per process and share it between
- * threads. Each (source, seed) is loaded once per process, and each {@link DataSpec}
- * prepared once: the runs of a grid differ in model and training, not in data, so
- * they share the same read-only {@link Splits}. Concurrent callers of one key wait
- * for the single load in progress; a failed load is forgotten so that the next
+ * threads. Each (source, seed) is loaded once per process — and a source that does not
+ * use its Rng (fixed files such as Fashion-MNIST's) once for every seed — and each
+ * {@link DataSpec} prepared once: the runs of a grid differ in model and training, not in
+ * data, so they share the same read-only {@link Splits}. Concurrent callers of one key
+ * wait for the single load in progress; a failed load is forgotten so that the next
  * caller tries again (and reports the error again).
  *
  * <p>Preparation, in this order, each step with its own Rng purpose derived from
@@ -20,11 +21,14 @@ import java.util.function.Supplier;
  * random subset of at most {@code limit} training rows — random, not the first N,
  * because some sources come grouped by class), "validation" (a random fraction of the
  * remaining training rows held out), then normalization fitted on the remaining
- * training rows and applied to all three splits. Cached splits are kept for the
- * life of the loader; a grid over many data options holds one copy per option.
+ * training rows and applied to all three splits. Every step makes a view of the loaded
+ * rows ({@link Dataset#rows}, {@link Scaling#apply}), never a copy: a grid over data seeds,
+ * limits, validation fractions and normalizations holds one copy of the data set and, per
+ * option, only row indices. Cached splits are kept for the life of the loader.
  */
 public final class DataLoader {
     private final ConcurrentMap<SourceKey, CompletableFuture<Splits>> sources = new ConcurrentHashMap<>();
+    private final ConcurrentMap<DataSource, Splits> seedless = new ConcurrentHashMap<>();
     private final ConcurrentMap<DataSpec, CompletableFuture<Splits>> prepared = new ConcurrentHashMap<>();
 
     private record SourceKey(DataSource source, long seed) {
@@ -37,8 +41,23 @@ public final class DataLoader {
 
     /** The splits exactly as the source gave them for this seed. */
     public Splits raw(DataSpec spec) {
+        Splits any = seedless.get(spec.source());
+        if (any != null) {
+            return any;
+        }
         SourceKey key = new SourceKey(spec.source(), spec.seed());
-        return once(sources, key, () -> spec.source().load(new Rng(spec.seed()).split("source")));
+        return once(sources, key, () -> {
+            Splits same = seedless.get(spec.source()); // loaded for another seed meanwhile
+            if (same != null) {
+                return same;
+            }
+            Rng rng = new Rng(spec.seed()).split("source");
+            Splits loaded = spec.source().load(rng);
+            if (!rng.used()) { // fixed data: the same for every seed
+                seedless.putIfAbsent(spec.source(), loaded);
+            }
+            return loaded;
+        });
     }
 
     private static Splits prepare(DataSpec spec, Splits raw) {
@@ -54,7 +73,7 @@ public final class DataLoader {
         if (spec.normalize() == Normalize.NONE) {
             return new Splits(train, validation, raw.test());
         }
-        Scaling scaling = spec.normalize().fit(train.x());
+        Scaling scaling = spec.normalize().fit(train.inputs());
         return new Splits(scaling.apply(train), scaling.apply(validation), scaling.apply(raw.test()));
     }
 

@@ -1,6 +1,7 @@
 package deepgrid.data;
 
 import deepgrid.math.FlatMatrix;
+import deepgrid.math.RowView;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -35,8 +36,13 @@ public enum Normalize {
 
     /** The scaling this method fits on {@code x} (n × features). */
     public Scaling fit(FlatMatrix x) {
-        int n = x.getRowDimension();
-        int cols = x.getColumnDimension();
+        return fit(RowView.of(x));
+    }
+
+    /** The scaling this method fits on the rows of {@code x}, in their order (n × features). */
+    public Scaling fit(RowView x) {
+        int n = x.rows();
+        int cols = x.cols();
         if (this == NONE || n == 0) {
             return Scaling.identity(cols);
         }
@@ -45,12 +51,13 @@ public enum Normalize {
         double[] mean = new double[cols];
         Arrays.fill(min, Double.POSITIVE_INFINITY);
         Arrays.fill(max, Double.NEGATIVE_INFINITY);
-        double[] v = x.data();
-        for (int i = 0; i < v.length; i++) {
-            int j = i % cols;
-            min[j] = Math.min(min[j], v[i]);
-            max[j] = Math.max(max[j], v[i]);
-            mean[j] += v[i] / n;
+        for (int r = 0; r < n; r++) {
+            for (int j = 0; j < cols; j++) {
+                double v = x.get(r, j);
+                min[j] = Math.min(min[j], v);
+                max[j] = Math.max(max[j], v);
+                mean[j] += v / n;
+            }
         }
         return this == MINMAX ? minMax(min, max) : standardize(x, mean, min, max);
     }
@@ -64,14 +71,15 @@ public enum Normalize {
     }
 
     // Two passes (mean, then squared deviations) are more accurate than E[x²] − E[x]².
-    private static Scaling standardize(FlatMatrix x, double[] mean, double[] min, double[] max) {
+    private static Scaling standardize(RowView x, double[] mean, double[] min, double[] max) {
         int cols = mean.length;
         double[] variance = new double[cols];
-        double[] v = x.data();
-        int n = x.getRowDimension();
-        for (int i = 0; i < v.length; i++) {
-            double d = v[i] - mean[i % cols];
-            variance[i % cols] += d * d / n;
+        int n = x.rows();
+        for (int r = 0; r < n; r++) {
+            for (int j = 0; j < cols; j++) {
+                double d = x.get(r, j) - mean[j];
+                variance[j] += d * d / n;
+            }
         }
         double[] scale = new double[cols];
         for (int j = 0; j < cols; j++) {

@@ -1,11 +1,11 @@
 package deepgrid.data;
 
-import deepgrid.math.FlatMatrix;
 import java.util.Arrays;
 
 /**
  * A fitted per-feature affine map x' = (x − shift) · scale, produced by
- * {@link Normalize#fit}. Applying it makes new matrices; the input is never written.
+ * {@link Normalize#fit}. Applying it makes a view that maps values as batches are gathered
+ * ({@link Dataset#inputs()}); the data is never written or copied.
  */
 public final class Scaling {
     private final double[] shift;
@@ -33,15 +33,8 @@ public final class Scaling {
         return scale[j];
     }
 
-    /** {@code data} with its inputs scaled; targets and classes are shared, not copied. */
+    /** {@code data} with its inputs scaled, as a view (nothing is copied); targets and classes are shared. */
     public Dataset apply(Dataset data) {
-        FlatMatrix x = data.x();
-        int cols = x.getColumnDimension();
-        double[] in = x.data();
-        double[] out = new double[in.length];
-        for (int i = 0; i < in.length; i++) {
-            out[i] = (in[i] - shift[i % cols]) * scale[i % cols];
-        }
-        return new Dataset(new FlatMatrix(x.getRowDimension(), cols, out), data.y(), data.classes());
+        return data.scaled(this);
     }
 }

@@ -1,5 +1,10 @@
 package deepgrid.math;
 
+import deepgrid.DeepgridException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
 /**
  * The one place matrix products run. Every layer multiplies through these three
  * shapes — {@code a·b} (forward), {@code aᵀ·b} (weight gradient {@code xᵀ·dOut})
@@ -15,7 +20,7 @@ package deepgrid.math;
 public final class Kernel {
     /** Products smaller than this (2·n·k·m) run on one thread: splitting costs more than it saves. */
     static final long MIN_SPLIT_FLOPS = 1_000_000;
-    /** Fewest rows of c per thread. */
+    /** Fewest rows of c per thread, and what the blocks' first rows are multiples of. */
     static final int MIN_SPLIT_ROWS = 8;
     /**
      * Gathering one value of a scattered row takes about as long as 40 flops of a product (measured
@@ -24,8 +29,8 @@ public final class Kernel {
     static final int FLOPS_PER_GATHERED_VALUE = 40;
 
     private static volatile KernelChoice active;
-    private static final ThreadLocal<Workers> WORKERS =
-            ThreadLocal.withInitial(() -> new Workers(active().threads() - 1));
+    // each thread that multiplies has its own helpers, made anew when the thread count changes
+    private static final ThreadLocal<Workers> WORKERS = new ThreadLocal<>();
 
     /** Computes the rows [from, to) of a result. */
     @FunctionalInterface
@@ -36,9 +41,50 @@ public final class Kernel {
     private Kernel() {
     }
 
-    /** Which kernel runs, e.g. "native BLAS: OpenBLAS (…/libopenblasp-r0.3.21.so) via netlib JNI, 1 thread". */
+    /**
+     * Which kernel runs, e.g. "native BLAS: OpenBLAS 0.3.21 SkylakeX (…/libopenblasp-r0.3.21.so; core SkylakeX
+     * chosen by deepgrid, from the CPU's flags) via netlib JNI; start-up check: …, 1 thread (default; …)".
+     */
     public static String description() {
         return active().description();
+    }
+
+    /** What ran (and will run) the products: kernel, library with its CPU kernels, threads; for the results. */
+    public static KernelInfo info() {
+        return active().info();
+    }
+
+    /** {@link #info()}, or empty when the settings name no usable kernel (for recording a failed run). */
+    public static Optional<KernelInfo> infoIfAvailable() {
+        try {
+            return Optional.of(info());
+        } catch (DeepgridException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Throws a {@link DeepgridException} naming the setting when DEEPGRID_KERNEL or DEEPGRID_THREADS
+     * (or their system properties) hold a value that is not allowed; loads nothing. Call it early.
+     */
+    public static void checkSettings() {
+        Threads.checkSetting();
+        KernelChoice.requestedName();
+    }
+
+    /**
+     * What a user should hear once, before training, about the kernel: a fallback to pure Java
+     * and why, a pure-Java kernel without the vector module, a thread setting capped at the cores.
+     * Chooses the kernel if not yet chosen (a DeepgridException for a bad setting).
+     */
+    public static List<String> notes() {
+        List<String> notes = new ArrayList<>(active().notes());
+        Threads.Setting s = Threads.setting();
+        if (s.requested() > s.threads()) {
+            notes.add(s.source() + "=" + s.value() + " is more than the " + Threads.cores() + " cores: using "
+                    + s.threads());
+        }
+        return notes;
     }
 
     /** A new a·b. */
@@ -103,8 +149,31 @@ public final class Kernel {
             product.compute(0, rows);
             return;
         }
-        WORKERS.get().run(parts, i -> product.compute((int) ((long) rows * i / parts),
-                (int) ((long) rows * (i + 1) / parts)));
+        workers(threads).run(parts, i -> product.compute(boundary(rows, i, parts), boundary(rows, i + 1, parts)));
+    }
+
+    /**
+     * Where block i of {@code parts} starts: an even share rounded down to a multiple of
+     * {@link #MIN_SPLIT_ROWS}. OpenBLAS computes the rows of c in groups of 4 or 8 (its kernels'
+     * unrolling) with other code for the rest; blocks that start on such a group make every row of
+     * c the same sum as in the whole product, so the thread count changes no number on the
+     * Haswell (AVX2) kernels. It still can on others (SkylakeX switches to a small-matrix kernel
+     * below a size; the pure-Java kernels block by size): see the README.
+     */
+    static int boundary(int rows, int i, int parts) {
+        return i == parts ? rows : (int) ((long) rows * i / parts) / MIN_SPLIT_ROWS * MIN_SPLIT_ROWS;
+    }
+
+    private static Workers workers(int threads) {
+        Workers w = WORKERS.get();
+        if (w == null || w.threads() != threads) {
+            if (w != null) {
+                w.close();
+            }
+            w = new Workers(threads - 1);
+            WORKERS.set(w);
+        }
+        return w;
     }
 
     // Chosen on first use, not in a static initializer, so that a bad setting surfaces as a

@@ -13,6 +13,7 @@ import org.apache.commons.math3.random.RandomGenerator;
 public final class Rng {
     private final long seed;
     private final RandomGenerator generator;
+    private boolean used; // drawn from or split: see used()
 
     public Rng(long seed) {
         this.seed = seed;
@@ -24,8 +25,18 @@ public final class Rng {
         return seed;
     }
 
+    /**
+     * True once anything was drawn from this generator or it was split (a split is taken to be
+     * drawn from). A data source that never used its Rng gave seed-independent data, which the
+     * loader then keeps once for every seed.
+     */
+    public boolean used() {
+        return used;
+    }
+
     /** An independent generator for {@code purpose}, a pure function of this seed and the purpose. */
     public Rng split(String purpose) {
+        used = true;
         long h = seed;
         for (byte b : purpose.getBytes(StandardCharsets.UTF_8)) {
             h = mix(h ^ b);
@@ -35,21 +46,25 @@ public final class Rng {
 
     /** Uniform in [0, 1). */
     public double nextDouble() {
+        used = true;
         return generator.nextDouble();
     }
 
     /** Standard normal. */
     public double nextGaussian() {
+        used = true;
         return generator.nextGaussian();
     }
 
     /** Uniform in [0, bound). */
     public int nextInt(int bound) {
+        used = true;
         return generator.nextInt(bound);
     }
 
     /** Fisher–Yates shuffle of {@code a} in place. */
     public void shuffle(int[] a) {
+        used = true;
         for (int i = a.length - 1; i > 0; i--) {
             int j = generator.nextInt(i + 1);
             int t = a[i];

@@ -37,6 +37,14 @@ final class Workers {
         }
     }
 
+    /** Ends the helper threads (when idle); the owner must not call {@link #run} afterwards. */
+    void close() {
+        for (Helper h : helpers) {
+            h.closed = true;
+            LockSupport.unpark(h.thread);
+        }
+    }
+
     /** The number of parts {@link #run} can share out at once: the helpers and the caller. */
     int threads() {
         return helpers.length + 1;
@@ -85,6 +93,7 @@ final class Workers {
         private int index;
         private Throwable failure;
         private Thread thread;
+        private volatile boolean closed;
 
         Helper(Thread owner) {
             this.owner = owner;
@@ -128,7 +137,7 @@ final class Workers {
             while (state.get() != OFFERED) {
                 if (System.nanoTime() < spinUntil) {
                     Thread.onSpinWait();
-                } else if (owner.isAlive()) {
+                } else if (owner.isAlive() && !closed) {
                     LockSupport.parkNanos(this, 1_000_000_000L); // wakes now and then to see if the owner ended
                 } else {
                     return false;

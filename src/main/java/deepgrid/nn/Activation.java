@@ -15,6 +15,15 @@ public interface Activation {
     /** The YAML name, e.g. "leaky_relu". */
     String name();
 
+    /**
+     * How far z is from the nearest point where f has no derivative (a kink, such as relu's 0);
+     * infinite for a smooth f. The gradient check uses it: a finite difference taken across a
+     * kink measures the average of two slopes, not the derivative.
+     */
+    default double kinkDistance(double z) {
+        return Double.POSITIVE_INFINITY;
+    }
+
     /** True for activations with flat tails where learning stalls (sigmoid, tanh). */
     default boolean saturates() {
         return false;

@@ -3,6 +3,7 @@ package deepgrid.nn;
 import deepgrid.math.FlatMatrix;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.function.ToDoubleFunction;
 import org.apache.commons.math3.linear.RealMatrix;
@@ -11,11 +12,18 @@ import org.apache.commons.math3.linear.RealMatrix;
  * Compares backpropagation with finite differences: for every scalar θ of every parameter
  * (and, if asked, of the input x) the analytic gradient a from forward(TRAIN) + backward is
  * compared with the central difference n = (J(θ + h) − J(θ − h)) / 2h, where J is the mean
- * data loss in TRAIN mode plus an optional {@link Penalty}. Each tensor is summarised by
- * its worst entry under the relative error
- * <pre>  e = |a − n| / max(|a| + |n|, floor)</pre>
- * which is 0 for a perfect match and 1 for opposite signs; the floor keeps entries whose
- * true gradient is (near) zero from dividing rounding noise by nearly nothing.
+ * data loss in TRAIN mode plus an optional {@link Penalty}. An entry passes when
+ * <pre>  |a − n| ≤ {@value #ABSOLUTE_TOLERANCE}   or   |a − n| / (|a| + |n|) &lt; tolerance</pre>
+ * The absolute test is for gradients that are (nearly) zero: there the relative error only
+ * divides rounding noise by nearly nothing, and rounding makes the central difference
+ * accurate to about 1e-16·|J|/h ≈ 1e-11 — which bits round which way depends on the CPU and
+ * the BLAS kernel, so no verdict may hang on them. A tensor is summarised by its worst
+ * entry: the largest relative error among the entries beyond the absolute tolerance.
+ *
+ * <p>Finite differences have no meaning across a kink (relu at 0, a maxout tie, a hinge
+ * term at 0): the two steps see two slopes. {@link #rowsNearKinks} finds the samples that
+ * put some pre-activation within {@value #KINK_MARGIN} of one, so that a caller can leave
+ * them out of the batch.
  *
  * <p>Order of use: build with the network and one batch, optionally {@link #withPenalty},
  * then {@link #params()} and/or {@link #input()}. The first TRAIN forward pass is followed by
@@ -28,11 +36,12 @@ public final class GradientCheck {
     /** The step h: small enough for the O(h²) truncation error, large enough for rounding (≈ ε/h). */
     public static final double STEP = 1e-5;
     /**
-     * The denominator floor. Rounding makes the central difference accurate to roughly
-     * 1e-16·|J|/h ≈ 1e-11 absolute, so gradients below the floor are judged by their
-     * absolute difference, scaled by 1/floor.
+     * Entries whose analytic and numeric gradients differ by at most this pass whatever their
+     * relative error: about 100× the rounding noise of a central difference at h = 1e-5.
      */
-    public static final double FLOOR = 1e-5;
+    public static final double ABSOLUTE_TOLERANCE = 1e-9;
+    /** A sample closer than this to a kink is "on" it: 100 steps h, so ±h cannot cross it unless ∂z/∂θ &gt; 100. */
+    public static final double KINK_MARGIN = 1e-3;
 
     private final Network network;
     private final FlatMatrix x; // (batch × in), a private copy that input() perturbs
@@ -96,8 +105,10 @@ public final class GradientCheck {
     private Result compare(String name, FlatMatrix analytic, FlatMatrix values) {
         double[] v = values.data();
         double[] a = analytic.data();
-        Entry worst = null;
-        double maxError = 0.0;
+        int cols = values.getColumnDimension();
+        Entry worstBeyond = null; // the largest relative error among entries beyond the absolute tolerance
+        Entry worstWithin = null; // the largest |a − n| among the others
+        double maxMagnitude = 0.0;
         for (int i = 0; i < v.length; i++) {
             double old = v[i];
             v[i] = old + STEP;
@@ -105,16 +116,42 @@ public final class GradientCheck {
             v[i] = old - STEP;
             double minus = objective();
             v[i] = old;
-            Entry e = new Entry(i / values.getColumnDimension(), i % values.getColumnDimension(),
-                    a[i], (plus - minus) / (2 * STEP));
-            double error = e.error();
-            // a NaN error must win, so that a broken gradient can never pass
-            if (worst == null || error > maxError || Double.isNaN(error)) {
-                worst = e;
-                maxError = error;
+            Entry e = new Entry(i / cols, i % cols, a[i], (plus - minus) / (2 * STEP));
+            maxMagnitude = Math.max(maxMagnitude, Math.max(Math.abs(e.analytic()), Math.abs(e.numeric())));
+            if (!e.withinAbsolute()) {
+                // a NaN must win, so that a broken gradient can never pass
+                if (worstBeyond == null || Double.isNaN(e.error()) || e.error() > worstBeyond.error()) {
+                    worstBeyond = e;
+                }
+            } else if (worstWithin == null || e.difference() > worstWithin.difference()) {
+                worstWithin = e;
             }
         }
-        return new Result(name, v.length, maxError, worst);
+        Entry worst = worstBeyond != null ? worstBeyond : worstWithin;
+        double maxError = worstBeyond != null ? worstBeyond.error() : 0.0;
+        return new Result(name, v.length, maxError, worst, maxMagnitude <= ABSOLUTE_TOLERANCE);
+    }
+
+    /**
+     * The rows of {@code x} that a TRAIN forward pass puts within {@link #KINK_MARGIN} of a kink
+     * of some layer or of the loss, in increasing order. The pass draws a dropout mask and
+     * moves batch norm's running averages, as any TRAIN pass does.
+     */
+    public static List<Integer> rowsNearKinks(Network network, RealMatrix x, RealMatrix targets) {
+        RealMatrix scores = network.scores(x, Phase.TRAIN);
+        double[] distances = new double[x.getRowDimension()];
+        java.util.Arrays.fill(distances, Double.POSITIVE_INFINITY);
+        for (Layer layer : network.layers()) {
+            layer.nearestKinks(distances);
+        }
+        network.lossFunction().nearestKinks(scores, targets, distances);
+        List<Integer> near = new ArrayList<>();
+        for (int i = 0; i < distances.length; i++) {
+            if (distances[i] < KINK_MARGIN) {
+                near.add(i);
+            }
+        }
+        return near;
     }
 
     private double objective() {
@@ -147,26 +184,51 @@ public final class GradientCheck {
 
     /** One compared entry: its position and the two gradients. */
     public record Entry(int row, int col, double analytic, double numeric) {
-        /** |a − n| / max(|a| + |n|, {@link #FLOOR}). */
+        /** |a − n| / (|a| + |n|): 0 for a perfect match (also when both are 0), 1 for opposite signs. */
         public double error() {
-            return Math.abs(analytic - numeric) / Math.max(Math.abs(analytic) + Math.abs(numeric), FLOOR);
+            double difference = difference();
+            return difference == 0 ? 0.0 : difference / (Math.abs(analytic) + Math.abs(numeric));
+        }
+
+        /** |a − n|. */
+        public double difference() {
+            return Math.abs(analytic - numeric);
+        }
+
+        /** |a − n| ≤ {@link #ABSOLUTE_TOLERANCE}: passes whatever the relative error. */
+        public boolean withinAbsolute() {
+            return difference() <= ABSOLUTE_TOLERANCE;
         }
     }
 
-    /** The summary of one tensor: how many entries, the largest relative error and where (null if empty). */
-    public record Result(String name, int entries, double maxError, Entry worst) {
-        /** True when the largest error is below {@code tolerance} (never when it is NaN). */
+    /**
+     * The summary of one tensor: how many entries, the largest relative error among the entries
+     * beyond the absolute tolerance (0 if none) and the worst entry (null if empty);
+     * {@code zero} when every analytic and numeric entry is within the absolute tolerance of 0,
+     * i.e. J does not depend on the tensor (a bias followed by batch norm, whose mean
+     * subtraction cancels it).
+     */
+    public record Result(String name, int entries, double maxError, Entry worst, boolean zero) {
+        /** True when every entry passes: |a − n| ≤ {@link #ABSOLUTE_TOLERANCE} or relative error &lt; tolerance (never NaN). */
         public boolean passes(double tolerance) {
             return maxError < tolerance;
         }
 
-        /** "dense1.W  12 entries  max rel. error 3.1e-10 at [2,1] (analytic 0.01234, numeric 0.01234)". */
+        /**
+         * "dense1.W  12 entries  max rel. error 3.1e-10 at [2,1] (analytic 0.01234, numeric 0.01234)", or
+         * for a tensor within the absolute tolerance everywhere "… every |a−n| ≤ 1e-9 (largest 1.1e-11 at …)".
+         */
         public String describe() {
-            String where = worst == null ? "" : String.format(java.util.Locale.ROOT,
+            String where = worst == null ? "" : String.format(Locale.ROOT,
                     " at [%d,%d] (analytic %.6g, numeric %.6g)", worst.row(), worst.col(),
                     worst.analytic(), worst.numeric());
-            return String.format(java.util.Locale.ROOT, "%-16s %6d entries  max rel. error %.2e%s",
-                    name, entries, maxError, where);
+            String head = String.format(Locale.ROOT, "%-16s %6d entries  ", name, entries);
+            if (worst != null && worst.withinAbsolute()) {
+                return head + String.format(Locale.ROOT, "every |a−n| ≤ 1e-9 (largest %.2e%s)%s",
+                        worst.difference(), where,
+                        zero ? "; gradient 0: the loss does not depend on it (a bias before batch norm)" : "");
+            }
+            return head + String.format(Locale.ROOT, "max rel. error %.2e%s", maxError, where);
         }
 
         @Override

@@ -38,6 +38,14 @@ public interface Layer {
     String describe();
 
     /**
+     * Lowers {@code distances[i]} to how close row i of the last forward pass came to a kink
+     * of this layer (a point where its derivative jumps, such as relu at 0). Smooth layers
+     * leave it. Used by the gradient check to avoid samples where finite differences fail.
+     */
+    default void nearestKinks(double[] distances) {
+    }
+
+    /**
      * From now on, reuse the random choices of the last TRAIN forward pass (the dropout
      * mask) instead of drawing new ones, so that repeated forward passes are the same
      * function of the parameters. Used by the gradient check only.

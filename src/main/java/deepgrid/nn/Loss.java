@@ -23,4 +23,11 @@ public interface Loss {
 
     /** The YAML name, e.g. "cross_entropy". */
     String name();
+
+    /**
+     * Lowers {@code distances[i]} to how close row i of {@code scores} is to a kink of the loss
+     * (such as a hinge term at 0). Smooth losses leave it. See {@link Layer#nearestKinks}.
+     */
+    default void nearestKinks(RealMatrix scores, RealMatrix targets, double[] distances) {
+    }
 }

@@ -137,7 +137,7 @@ public final class Trainer {
         Encoded chunk = null; // storage reused from chunk to chunk, never the split's own
         for (int from = 0; from < n; from += EVAL_CHUNK) {
             int to = Math.min(n, from + EVAL_CHUNK);
-            if (from > 0 || to < n) {
+            if (from > 0 || to < n || !split.inputs().isWhole()) { // a view: gather its rows
                 chunk = split.rows(all, from, to, chunk);
             }
             Encoded c = chunk == null ? split : chunk;

@@ -106,7 +106,69 @@ class DataLoaderTest {
         loader.load(new DataSpec(source, 0, Normalize.MINMAX, 0, 3));
         assertEquals(1, source.loads().get(), "other options, same (source, seed)");
         loader.load(new DataSpec(source, 0, Normalize.MINMAX, 0, 4));
-        assertEquals(2, source.loads().get(), "another seed loads again");
+        assertEquals(1, source.loads().get(), "a source that never draws from its Rng is fixed data: loaded once");
+    }
+
+    @Test
+    void aSeededSourceLoadsOncePerSeed() {
+        DataLoader loader = new DataLoader();
+        AtomicInteger loads = new AtomicInteger();
+        DataSource seeded = new DataSource() {
+            @Override
+            public Splits load(Rng rng) {
+                loads.incrementAndGet();
+                double[] x = {rng.nextDouble(), rng.nextDouble(), rng.nextDouble()};
+                Dataset d = new Dataset(new FlatMatrix(3, 1, x), new FlatMatrix(3, 1, x.clone()), List.of());
+                return new Splits(d, Splits.none(d), d);
+            }
+
+            @Override
+            public String name() {
+                return "seeded";
+            }
+        };
+        Splits s3 = loader.load(new DataSpec(seeded, 0, Normalize.NONE, 0, 3));
+        loader.load(new DataSpec(seeded, 0, Normalize.NONE, 0, 3));
+        assertEquals(1, loads.get());
+        Splits s4 = loader.load(new DataSpec(seeded, 0, Normalize.NONE, 0, 4));
+        assertEquals(2, loads.get(), "another seed loads again");
+        assertNotEquals(s3.train(), s4.train());
+    }
+
+    @Test
+    void dataSeedsShareOneCopyOfFixedData() {
+        // issue 14 item 5: grid {data.seed: [0..7]} with limit and validation held 8 copies of Fashion-MNIST
+        DataLoader loader = new DataLoader();
+        Counting source = new Counting(100);
+        FlatMatrix raw = loader.raw(new DataSpec(source, 0, Normalize.NONE, 0, 0)).train().x();
+        for (long seed = 0; seed < 8; seed++) {
+            Splits s = loader.load(new DataSpec(source, 0.1, Normalize.MINMAX, 50, seed));
+            assertEquals(45, s.train().size());
+            assertEquals(5, s.validation().size());
+            assertSame(raw, loader.raw(new DataSpec(source, 0, Normalize.NONE, 0, seed)).train().x(),
+                    "seed " + seed + " views the one loaded copy");
+        }
+        assertEquals(1, source.loads().get());
+    }
+
+    @Test
+    void viewsGiveTheNumbersCopiesGave() {
+        // what the loader did before views: copy the limit subset, copy the two splits, normalize copies
+        Counting source = new Counting(40);
+        Splits raw = source.load(new Rng(0));
+        DataSpec spec = new DataSpec(source, 0.25, Normalize.STANDARDIZE, 30, 9);
+        Rng rng = new Rng(9);
+        FlatMatrix x = raw.train().x();
+        FlatMatrix limited = x.selectRows(rng.split("limit").permutation(40), 0, 30);
+        int[] order = rng.split("validation").permutation(30);
+        FlatMatrix train = limited.selectRows(order, 0, 22);
+        FlatMatrix validation = limited.selectRows(order, 22, 30);
+        Scaling s = Normalize.STANDARDIZE.fit(train);
+        Splits views = new DataLoader().load(spec);
+        assertArrayEquals(s.apply(new Dataset(train, train, List.of())).x().data(), views.train().x().data());
+        assertArrayEquals(s.apply(new Dataset(validation, validation, List.of())).x().data(),
+                views.validation().x().data());
+        assertEquals(train, views.train().y());
     }
 
     @Test

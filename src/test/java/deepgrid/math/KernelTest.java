@@ -3,6 +3,7 @@ package deepgrid.math;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.Arrays;
@@ -76,6 +77,41 @@ class KernelTest {
         var e = assertThrows(IllegalArgumentException.class,
                 () -> Kernel.multiplyInto(new FlatMatrix(2, 3), new FlatMatrix(3, 4), new FlatMatrix(2, 5)));
         assertEquals("c is 2×5, expected 2×4", e.getMessage());
+    }
+
+    @Test
+    void blocksOfRowsStartOnMultiplesOfEight() {
+        for (int rows : new int[] {16, 50, 100, 450, 1000, 1001}) {
+            for (int parts = 2; parts <= Math.min(8, rows / Kernel.MIN_SPLIT_ROWS); parts++) {
+                assertEquals(0, Kernel.boundary(rows, 0, parts));
+                assertEquals(rows, Kernel.boundary(rows, parts, parts));
+                for (int i = 1; i < parts; i++) {
+                    int b = Kernel.boundary(rows, i, parts);
+                    assertEquals(0, b % 8, rows + " rows, block " + i + " of " + parts);
+                    assertTrue(b > Kernel.boundary(rows, i - 1, parts), "blocks are not empty");
+                }
+            }
+        }
+    }
+
+    @Test
+    void oneAndTwoThreadsGiveTheSameBitsOnOpenBlasHaswellKernels() {
+        assumeTrue(Kernel.info().blas().endsWith(" Haswell"), "runs where OpenBLAS's Haswell kernels are loaded");
+        Rng rng = new Rng(3);
+        for (int[] s : new int[][] {{50, 784, 128}, {450, 128, 128}, {100, 784, 100}, {1000, 128, 10}, {333, 64, 3}}) {
+            FlatMatrix a = random(s[0], s[1], rng);
+            FlatMatrix b = random(s[1], s[2], rng);
+            FlatMatrix d = random(s[0], s[2], rng);
+            Threads.useByDefault(1);
+            FlatMatrix[] one = {Kernel.multiply(a, b), Kernel.multiplyTransA(a, d), Kernel.multiplyTransB(d, b)};
+            Threads.useByDefault(2);
+            FlatMatrix[] two = {Kernel.multiply(a, b), Kernel.multiplyTransA(a, d), Kernel.multiplyTransB(d, b)};
+            Threads.useByDefault(1);
+            for (int q = 0; q < 3; q++) {
+                org.junit.jupiter.api.Assertions.assertArrayEquals(one[q].data(), two[q].data(),
+                        Arrays.toString(s) + " product " + q);
+            }
+        }
     }
 
     @Test

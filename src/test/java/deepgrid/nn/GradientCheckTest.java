@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import deepgrid.math.FlatMatrix;
 import deepgrid.math.Ops;
+import deepgrid.math.Rng;
 import deepgrid.nn.activations.Elu;
 import deepgrid.nn.activations.Gelu;
 import deepgrid.nn.activations.Identity;
@@ -16,6 +17,10 @@ import deepgrid.nn.activations.Silu;
 import deepgrid.nn.activations.Softplus;
 import deepgrid.nn.activations.Step;
 import deepgrid.nn.activations.Tanh;
+import deepgrid.nn.initializers.HeNormal;
+import deepgrid.nn.initializers.Zeros;
+import deepgrid.nn.layers.ActivationLayer;
+import deepgrid.nn.layers.Dense;
 import deepgrid.nn.losses.BinaryCrossEntropy;
 import deepgrid.nn.losses.CrossEntropy;
 import deepgrid.nn.losses.Hinge;
@@ -30,9 +35,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Backpropagation against central differences for every layer, activation and loss:
- * each named case must have a relative error below 1e-6 in every parameter and in the
- * input (see {@link GradientCheck} for the formula). Inputs stay at least 1e-3 away from
- * the kinks of piecewise functions, far beyond the step h = 1e-5.
+ * every entry of every parameter and of the input must pass {@link GradientCheck}'s rule
+ * (|a − n| ≤ 1e-9 or relative error below 1e-6), which holds whichever way the last bits
+ * of a product round (CPU, BLAS kernel). Inputs stay at least 1e-3 away from the kinks of
+ * piecewise functions, far beyond the step h = 1e-5. Run under both kernels by {@code mvn test}.
  */
 class GradientCheckTest {
     private static final double TOLERANCE = 1e-6;
@@ -115,10 +121,59 @@ class GradientCheckTest {
     }
 
     @Test
+    void aBiasBeforeBatchNormHasAZeroGradient() {
+        // batch norm subtracts the batch mean of each column, so a constant added before it (the
+        // dense bias) cancels: dJ/db = Σ_rows dJ/dz is 0 by construction, not by rounding luck
+        Case c = Nets.batchNormAfterDense();
+        List<GradientCheck.Result> results = new GradientCheck(c.net(), c.x(), c.targets()).params();
+        GradientCheck.Result bias = results.get(1);
+        assertEquals("d1.b", bias.name());
+        assertTrue(bias.zero(), bias.describe());
+        assertTrue(bias.passes(TOLERANCE), bias.describe());
+        assertTrue(bias.describe().contains("the loss does not depend on it"), bias.describe());
+        double[] db = c.net().params().get(1).grad().data();
+        double[] dW = c.net().params().get(0).grad().data();
+        double scale = java.util.Arrays.stream(dW).map(Math::abs).max().orElseThrow();
+        for (double g : db) {
+            assertTrue(Math.abs(g) <= 1e-14 * scale, "db = " + g + " against |dW| up to " + scale);
+        }
+        // and it is the only such tensor: the weights before batch norm do matter
+        assertFalse(results.get(0).zero(), results.get(0).describe());
+    }
+
+    @Test
+    void tinyDifferencesPassAbsolutelyLargeOnesRelatively() {
+        // a structural zero whose numeric side is rounding noise: relative error 1, absolute 1.1e-11
+        assertTrue(new GradientCheck.Entry(0, 0, 0.0, 1.1e-11).withinAbsolute());
+        assertEquals(1.0, new GradientCheck.Entry(0, 0, 0.0, 1.1e-11).error());
+        // beyond the absolute tolerance, the relative error decides
+        assertFalse(new GradientCheck.Entry(0, 0, 0.0, 2e-9).withinAbsolute());
+        assertEquals(0.0, new GradientCheck.Entry(0, 0, 0.0, 0.0).error());
+        assertTrue(Double.isNaN(new GradientCheck.Entry(0, 0, Double.NaN, 0.0).error()));
+        assertFalse(new GradientCheck.Entry(0, 0, Double.NaN, 0.0).withinAbsolute());
+    }
+
+    @Test
+    void samplesOnAKinkAreFound() {
+        // relu at exactly 0 for row 0 (x = 0, zero bias), far from it for row 1
+        Network net = new Network(List.of(new Dense("d", 2, 3,
+                new HeNormal(), new Zeros(), new Rng(1)),
+                new ActivationLayer(new Relu(), 3)), new Mse());
+        FlatMatrix x = new FlatMatrix(2, 2, new double[] {0, 0, 0.7, -0.4});
+        assertEquals(List.of(0), GradientCheck.rowsNearKinks(net, x, new FlatMatrix(2, 3)));
+        Network smooth = new Network(List.of(new ActivationLayer(new Tanh(), 2)), new Mse());
+        assertEquals(List.of(), GradientCheck.rowsNearKinks(smooth, x, new FlatMatrix(2, 2)));
+    }
+
+    @Test
     void resultLinesNameTheTensorAndTheWorstEntry() {
-        var r = new GradientCheck.Result("dense1.W", 12, 3.1e-10, new GradientCheck.Entry(2, 1, 0.5, 0.25));
+        var r = new GradientCheck.Result("dense1.W", 12, 3.1e-10, new GradientCheck.Entry(2, 1, 0.5, 0.25), false);
         assertEquals("dense1.W             12 entries  max rel. error 3.10e-10 at [2,1] (analytic 0.500000, "
                 + "numeric 0.250000)", r.describe());
+        var zero = new GradientCheck.Result("layer1.b", 6, 0.0, new GradientCheck.Entry(0, 1, 0.0, 1.1e-11), true);
+        assertEquals("layer1.b              6 entries  every |a−n| ≤ 1e-9 (largest 1.10e-11 at [0,1] (analytic "
+                + "0.00000, numeric 1.10000e-11)); gradient 0: the loss does not depend on it (a bias before "
+                + "batch norm)", zero.describe());
     }
 
     private static Stream<Param> weights(List<Param> params) {

@@ -18,8 +18,11 @@ import java.util.stream.Stream;
 
 /** Checks on a results folder that every test of the queue shares: whole files, nothing left over. */
 public final class ResultsCheck {
-    /** Wall-clock columns: the only ones allowed to differ between two runs of the same file. */
-    public static final Set<String> TIME_COLUMNS = Set.of("seconds", "eval_seconds");
+    /**
+     * Wall-clock columns and the threads per product (set by how many runs train at once, and
+     * changing no number): the only ones allowed to differ between two runs of the same file.
+     */
+    public static final Set<String> TIME_COLUMNS = Set.of("seconds", "eval_seconds", "threads");
 
     private ResultsCheck() {
     }

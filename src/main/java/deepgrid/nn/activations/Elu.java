@@ -27,6 +27,12 @@ public record Elu(double alpha) implements Activation {
         return z > 0 ? 1.0 : alpha * Math.exp(z);
     }
 
+    /** At 0 the slope jumps from α to 1, a kink unless α = 1. */
+    @Override
+    public double kinkDistance(double z) {
+        return alpha == 1.0 ? Double.POSITIVE_INFINITY : Math.abs(z);
+    }
+
     @Override
     public String name() {
         return "elu";

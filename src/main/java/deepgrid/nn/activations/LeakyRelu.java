@@ -26,6 +26,12 @@ public record LeakyRelu(double alpha) implements Activation {
         return z > 0 ? 1.0 : alpha;
     }
 
+    /** Its kink is at 0. */
+    @Override
+    public double kinkDistance(double z) {
+        return Math.abs(z);
+    }
+
     @Override
     public String name() {
         return "leaky_relu";

@@ -19,6 +19,12 @@ public record Relu() implements Activation {
         return Math.ceil(Math.min(y, 1.0));
     }
 
+    /** Its kink is at 0. */
+    @Override
+    public double kinkDistance(double z) {
+        return Math.abs(z);
+    }
+
     @Override
     public String name() {
         return "relu";

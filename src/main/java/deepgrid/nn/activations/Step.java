@@ -19,6 +19,12 @@ public record Step() implements Activation {
         return 0.0;
     }
 
+    /** Its kink is at 0. */
+    @Override
+    public double kinkDistance(double z) {
+        return Math.abs(z);
+    }
+
     @Override
     public String name() {
         return "step";

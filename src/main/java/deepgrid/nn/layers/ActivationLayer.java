@@ -55,6 +55,15 @@ public final class ActivationLayer implements Layer {
         return dz;
     }
 
+    @Override
+    public void nearestKinks(double[] distances) {
+        double[] zd = z.data();
+        for (int i = 0; i < zd.length; i++) {
+            int row = i / width;
+            distances[row] = Math.min(distances[row], f.kinkDistance(zd[i]));
+        }
+    }
+
     /** The last forward pass's output (for diagnostics). */
     public FlatMatrix lastOutput() {
         return y;

@@ -23,6 +23,7 @@ public final class Maxout implements Layer {
     private final int units;
     private final int pieces;
     private int[] winner; // (batch × units): the column of z that won the max
+    private double[] lead; // (batch × units): how far the winner is ahead of the runner-up
     private int batch;
 
     /**
@@ -44,15 +45,21 @@ public final class Maxout implements Layer {
         double[] zd = z.data();
         batch = z.getRowDimension();
         winner = new int[batch * units];
+        lead = new double[batch * units];
         double[] y = new double[batch * units];
         for (int o = 0; o < y.length; o++) { // o = i·units + u, its pieces are contiguous in z
             int best = o * pieces;
+            double second = Double.NEGATIVE_INFINITY;
             for (int c = best + 1; c < (o + 1) * pieces; c++) {
                 if (zd[c] > zd[best]) {
+                    second = zd[best];
                     best = c;
+                } else {
+                    second = Math.max(second, zd[c]);
                 }
             }
             winner[o] = best;
+            lead[o] = zd[best] - second;
             y[o] = zd[best];
         }
         return new FlatMatrix(batch, units, y); // (batch × units)
@@ -78,6 +85,14 @@ public final class Maxout implements Layer {
             dz[winner[o]] = g[o];
         }
         return new FlatMatrix(batch, units * pieces, dz);
+    }
+
+    /** A unit's kink is where its two best pieces tie. */
+    @Override
+    public void nearestKinks(double[] distances) {
+        for (int o = 0; o < lead.length; o++) {
+            distances[o / units] = Math.min(distances[o / units], lead[o]);
+        }
     }
 
     @Override

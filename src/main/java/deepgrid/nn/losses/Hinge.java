@@ -33,6 +33,23 @@ public record Hinge(double margin) implements Loss {
         return Margins.scoreGradient(m, targets);
     }
 
+    /** Each wrong class's term max(0, s_j − s_t + margin) has its kink where the inner value is 0. */
+    @Override
+    public void nearestKinks(RealMatrix scores, RealMatrix targets, double[] distances) {
+        FlatMatrix s = FlatMatrix.of(scores);
+        FlatMatrix t = FlatMatrix.of(targets);
+        int k = s.getColumnDimension();
+        for (int i = 0; i < s.getRowDimension(); i++) {
+            int target = deepgrid.math.Ops.argmaxRow(t, i);
+            for (int j = 0; j < k; j++) {
+                if (j != target) {
+                    double inner = s.data()[i * k + j] - s.data()[i * k + target] + margin;
+                    distances[i] = Math.min(distances[i], Math.abs(inner));
+                }
+            }
+        }
+    }
+
     @Override
     public RealMatrix output(RealMatrix scores) {
         return FlatMatrix.of(scores).copy();

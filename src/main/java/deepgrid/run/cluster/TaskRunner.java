@@ -2,6 +2,7 @@ package deepgrid.run.cluster;
 
 import deepgrid.DeepgridException;
 import deepgrid.data.DataLoader;
+import deepgrid.math.Threads;
 import deepgrid.run.Planner;
 import deepgrid.run.queue.LocalLauncher;
 import deepgrid.run.queue.Progress;
@@ -38,6 +39,10 @@ public final class TaskRunner {
             throw new DeepgridException(sub + " is not in the results folder of experiment " + task.experiment()
                     + " (expected RESULTS/" + task.experiment() + "/" + SlurmLauncher.SLURM + "/SUBMISSION)");
         }
+        // threads per product: the task's CPUs (--jobs, from cpus_per_task) shared among the runs it trains at
+        // once, never the node's cores (a task is given cpus_per_task of them); 1 by default, as a local grid
+        // of at least as many runs as cores computes, so the numbers match. DEEPGRID_THREADS still wins.
+        Threads.useByDefault(Math.max(1, jobs / Math.max(1, Math.min(jobs, task.runs().size()))));
         Planner.Plan plan = new Planner.Plan(TaskFiles.file(sub, index), task.experiment(), task.gridPaths(),
                 new SubsetSweep(task.runs(), task.runs()));
         Queue queue = new Queue(loader, experimentDir.getParent());

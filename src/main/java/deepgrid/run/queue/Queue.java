@@ -7,7 +7,9 @@ import deepgrid.data.DataLoader;
 import deepgrid.run.Planner;
 import deepgrid.run.RunSpec;
 import deepgrid.run.Status;
+import deepgrid.math.Kernel;
 import deepgrid.run.results.Claims;
+import deepgrid.run.results.KernelMix;
 import deepgrid.run.results.ResultsFolder;
 import deepgrid.run.results.RunRecord;
 import java.io.IOException;
@@ -134,6 +136,8 @@ public final class Queue {
         try (ReportScheduler reports = new ReportScheduler(report, REPORT_EVERY_MILLIS, err)) {
             for (Planner.Plan plan : plans) {
                 exps.add(open(plan, start));
+                KernelMix.warning(exps.get(exps.size() - 1).folder.dir(), exps.get(exps.size() - 1).folder.finishedRecords(),
+                        Kernel.info()).ifPresent(w -> err.println("deepgrid: " + w));
             }
             Signals signals = Signals.watch(() -> stopped(launcher, tally, exps, progress, err));
             try {

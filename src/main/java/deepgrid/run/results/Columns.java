@@ -1,5 +1,7 @@
 package deepgrid.run.results;
 
+import deepgrid.math.Kernel;
+import deepgrid.math.KernelInfo;
 import deepgrid.run.RunResult;
 import deepgrid.train.EpochMetrics;
 import deepgrid.train.LayerMetrics;
@@ -8,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** The columns of runs.csv and metrics.csv, in their fixed order, and how a result becomes a row. */
 public final class Columns {
@@ -16,11 +19,11 @@ public final class Columns {
     /** runs.csv after the grid columns. */
     public static final List<String> RUN_TAIL = List.of("epochs", "train_loss", "train_accuracy", "val_loss",
             "val_accuracy", "test_loss", "test_accuracy", "penalty", "best_epoch", "best_val_loss",
-            "best_val_accuracy", "best_test_accuracy", "seconds", "reason");
+            "best_val_accuracy", "best_test_accuracy", "seconds", "kernel", "blas", "threads", "reason");
     /** The runs.csv columns that hold a number or nothing (integers included). */
     public static final List<String> NUMERIC = List.of("epochs", "train_loss", "train_accuracy", "val_loss",
             "val_accuracy", "test_loss", "test_accuracy", "penalty", "best_epoch", "best_val_loss",
-            "best_val_accuracy", "best_test_accuracy", "seconds");
+            "best_val_accuracy", "best_test_accuracy", "seconds", "threads");
     /** metrics.csv. */
     public static final List<String> METRICS = List.of("epoch", "train_loss", "train_accuracy", "val_loss",
             "val_accuracy", "test_loss", "test_accuracy", "penalty", "lr", "seconds", "eval_seconds");
@@ -60,6 +63,11 @@ public final class Columns {
         row.put("best_val_accuracy", best == null ? "" : Csv.num(best.validation().accuracy()));
         row.put("best_test_accuracy", best == null ? "" : Csv.num(best.test().accuracy()));
         row.put("seconds", Csv.fixed(r.seconds(), 3));
+        // this process trained the run: say what computed it (empty if no kernel could be chosen)
+        Optional<KernelInfo> kernel = Kernel.infoIfAvailable();
+        row.put("kernel", kernel.map(KernelInfo::kernel).orElse(""));
+        row.put("blas", kernel.map(KernelInfo::blas).orElse(""));
+        row.put("threads", kernel.map(k -> Integer.toString(k.threads())).orElse(""));
         row.put("reason", r.reason() == null ? "" : r.reason());
         return row;
     }

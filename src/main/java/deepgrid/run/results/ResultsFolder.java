@@ -167,6 +167,12 @@ public final class ResultsFolder implements AutoCloseable {
         }
     }
 
+    /** Every finished run's record (a read-only view reads them now). */
+    public synchronized java.util.Collection<RunRecord> finishedRecords() throws IOException {
+        readRecords();
+        return List.copyOf(records.values());
+    }
+
     /** Where a run stands, for {@code plan}. */
     public enum State { DONE, FAILED, RUNNING, NEW }
 

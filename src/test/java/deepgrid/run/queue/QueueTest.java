@@ -181,6 +181,28 @@ class QueueTest {
     }
 
     @Test
+    void runAndPlanWarnWhenFinishedRunsWereComputedWithAnotherKernelOrThreadCount() throws IOException {
+        Path file = write("q.yaml", XOR);
+        Path out = tmp.resolve("results");
+        ResultsCheck.Cli first = ResultsCheck.Cli.run("run", file.toString(), "--out", out.toString());
+        assertFalse(first.err().contains("warning"), first.err());
+        Path exp = out.resolve("q");
+        Path result = exp.resolve("runs").resolve(runIds(exp).get(0)).resolve("result.csv");
+        String text = Files.readString(result);
+        List<String> header = List.of(text.substring(0, text.indexOf('\n')).split(","));
+        List<String> cells = new java.util.ArrayList<>(List.of(text.substring(text.indexOf('\n') + 1).strip().split(",", -1)));
+        cells.set(header.indexOf("blas"), "OpenBLAS 0.3.21 Prescott");
+        Files.writeString(result, String.join(",", header) + "\n" + String.join(",", cells) + "\n");
+        String expected = "deepgrid: warning: " + exp + ": 1 finished run was computed with "
+                + cells.get(header.indexOf("kernel")) + ", OpenBLAS 0.3.21 Prescott,";
+        ResultsCheck.Cli plan = ResultsCheck.Cli.run("plan", file.toString(), "--out", out.toString());
+        assertTrue(plan.err().startsWith(expected), plan.err());
+        ResultsCheck.Cli again = ResultsCheck.Cli.run("run", file.toString(), "--out", out.toString());
+        assertTrue(again.err().startsWith(expected), again.err());
+        assertTrue(again.err().contains("so their last digits may differ"), again.err());
+    }
+
+    @Test
     void aResultsPathThatIsAFileOrADanglingLinkIsRefusedBeforeAnythingTrains() throws IOException {
         Path file = write("q.yaml", XOR);
         Path out = Files.createDirectories(tmp.resolve("results"));
