@@ -57,6 +57,7 @@ final class FakeSlurm implements Slurm {
                         .redirectOutput(log.toFile());
                 b.environment().put("SLURM_ARRAY_TASK_ID", Integer.toString(k));
                 b.environment().put("SLURM_ARRAY_JOB_ID", id);
+                b.environment().putAll(SlurmCluster.SAME_KERNEL);
                 try {
                     running.put(k, b.start());
                 } catch (IOException e) {

@@ -51,14 +51,39 @@ final class SlurmCluster implements AutoCloseable {
 
     /** {@code deepgrid ARGS} in a JVM of its own (as the tasks it submits will be), output into {@code log}. */
     Process deepgrid(Path log, String... args) throws IOException {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "-XX:+UseSerialGC",
-                "-Xmx256m", "deepgrid.cli.Main"));
+        Map<String, String> env = new java.util.HashMap<>(env());
+        env.putAll(SAME_KERNEL);
+        return process(log, env, args);
+    }
+
+    /**
+     * Every process of a comparison on the same kernel: the kernel is chosen per process by a
+     * start-up timing that a loaded machine can tip, and the native and Java kernels may round
+     * the last bits differently. The drivers pass it to their tasks (sbatch exports the environment).
+     */
+    static final Map<String, String> SAME_KERNEL = Map.of("DEEPGRID_KERNEL", "java");
+
+    /** {@code deepgrid ARGS} in a JVM of its own with {@code env} added, output into {@code log}. */
+    static Process process(Path log, Map<String, String> env, String... args) throws IOException {
+        // this JVM's options, as the tasks will have them (a driver passes its own on), with a 255 MB heap
+        List<String> cmd = new ArrayList<>(SbatchScript.thisDeepgrid(340, "deepgrid.cli.Main"));
+        cmd.add(1, "-XX:+UseSerialGC");
         cmd.addAll(List.of(args));
         ProcessBuilder b = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
-        b.environment().putAll(env());
+        b.environment().putAll(env);
         return b.start();
+    }
+
+    /** Runs {@code deepgrid ARGS} to its end with {@code env}; its output, after checking it exited with 0. */
+    static String run(Path log, Map<String, String> env, String... args) throws Exception {
+        Process p = process(log, env, args);
+        if (!p.waitFor(600, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            fail("deepgrid " + String.join(" ", args) + " did not end: " + Files.readString(log));
+        }
+        String out = Files.readString(log);
+        assertEquals(0, p.exitValue(), out);
+        return out;
     }
 
     /** Stops the daemons by pid (and any task still running). */

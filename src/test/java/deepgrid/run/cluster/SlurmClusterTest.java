@@ -145,15 +145,15 @@ class SlurmClusterTest {
     }
 
     /** Every run once, whole, with metrics identical to a local run of the same file. */
-    private void assertSameAsLocal(Path file, Path exp, int runs) throws IOException {
+    private void assertSameAsLocal(Path file, Path exp, int runs) throws Exception {
         List<String> ids = runIds(exp);
         assertEquals(runs, ids.size(), "runs.csv rows");
         assertEquals(runs, new HashSet<>(ids).size(), "a run listed twice");
         assertEquals(runs, finishedFolders(exp).size());
         assertClean(exp);
         Path local = tmp.resolve("local");
-        ResultsCheck.Cli c = ResultsCheck.Cli.run("run", file.toString(), "--out", local.toString(), "--jobs", "2");
-        assertEquals(0, c.code(), c.err());
+        SlurmCluster.run(tmp.resolve("local.log"), SlurmCluster.SAME_KERNEL, "run", file.toString(), "--out", local.toString(),
+                "--jobs", "2");
         Path lexp = local.resolve("onslurm");
         assertEquals(runIds(lexp), ids, "the same runs in the same order");
         assertEquals(withoutTime(lexp.resolve("runs.csv")), withoutTime(exp.resolve("runs.csv")));

@@ -74,8 +74,8 @@ class SlurmLauncherTest {
         assertTrue(log.toString().contains("submitted 4 runs of fake to Slurm as job 100 (array 0-3%2, 1 run per task)"), log.toString());
         Path exp = out.resolve("fake");
         assertClean(exp);
-        ResultsCheck.Cli local = ResultsCheck.Cli.run("run", file.toString(), "--out", tmp.resolve("local").toString());
-        assertEquals(0, local.code(), local.err());
+        SlurmCluster.run(tmp.resolve("local.log"), SlurmCluster.SAME_KERNEL, "run", file.toString(), "--out",
+                tmp.resolve("local").toString());
         for (String id : finishedFolders(exp)) {
             assertEquals(withoutTime(tmp.resolve("local/fake/runs").resolve(id).resolve("metrics.csv")),
                     withoutTime(exp.resolve("runs").resolve(id).resolve("metrics.csv")), id);
