@@ -1,13 +1,23 @@
 package deepgrid.cli;
 
 import deepgrid.DeepgridException;
+import deepgrid.IoReason;
+import deepgrid.Memory;
+import deepgrid.Printable;
+import deepgrid.WriteFailure;
 import deepgrid.config.ConfigException;
 import deepgrid.math.Kernel;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code deepgrid}: the entry point. Exit codes: 0 all runs completed or diverged, 1 some run failed, 2 bad arguments or invalid files. */
+/**
+ * {@code deepgrid}: the entry point. Exit codes: 0 all runs completed or diverged, 1 some
+ * run failed or results (or the output) could not be written, 2 bad arguments or invalid
+ * files. Every message is printed with its non-printable characters escaped.
+ */
 @Command(name = "deepgrid", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Declarative experiments on how neural networks train: YAML in, CSVs out.",
         subcommands = {RunCommand.class, ValidateCommand.class, PlanCommand.class, ReportCommand.class,
@@ -15,7 +25,7 @@ import picocli.CommandLine.Command;
 public final class Main implements Runnable {
     /** All runs completed or diverged. */
     public static final int OK = 0;
-    /** Some run failed. */
+    /** Some run failed, or results or output could not be written. */
     public static final int RUN_FAILED = 1;
     /** Bad arguments or invalid files. */
     public static final int INVALID = 2;
@@ -24,6 +34,7 @@ public final class Main implements Runnable {
     private CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        // a PrintWriter on a PrintStream asks it in checkError(), so execute sees stdout's write errors
         System.exit(execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
     }
 
@@ -32,22 +43,61 @@ public final class Main implements Runnable {
         CommandLine cl = new CommandLine(new Main());
         cl.setOut(out);
         cl.setErr(err);
-        cl.setExecutionExceptionHandler((e, line, parsed) -> {
-            if (e instanceof DeepgridException) {
-                line.getErr().println(e instanceof ConfigException ? e.getMessage() : "deepgrid: " + e.getMessage());
-                line.getErr().flush();
-                return INVALID;
+        cl.setParameterExceptionHandler((e, arguments) -> {
+            CommandLine c = e.getCommandLine();
+            c.getErr().println(Printable.escapeLines(e.getMessage()));
+            if (!CommandLine.UnmatchedArgumentException.printSuggestions(e, c.getErr())) {
+                c.usage(c.getErr());
             }
-            if (e instanceof java.io.IOException || e instanceof java.io.UncheckedIOException) {
-                // the disk or the file system, not the user's files: runs could not be recorded
-                line.getErr().println("deepgrid: cannot write results: " + e.getMessage());
-                line.getErr().flush();
-                return RUN_FAILED;
-            }
-            throw e;
+            return INVALID;
         });
+        cl.setExecutionExceptionHandler((e, line, parsed) -> failure(e, line.getErr()));
         cl.setExecutionStrategy(Main::checkEnvironmentThenRun);
-        return cl.execute(args);
+        int code;
+        try {
+            code = cl.execute(args);
+        } catch (OutOfMemoryError e) { // an Error passes picocli's handler by
+            code = failure(e, err);
+        }
+        if (out.checkError()) {
+            code = Math.max(code, outputLost(err));
+        }
+        return code;
+    }
+
+    /** The exit code of a failure, after printing what it was; anything unexpected is rethrown (a bug). */
+    private static int failure(Throwable e, PrintWriter err) throws RuntimeException {
+        int code;
+        String message;
+        if (e instanceof WriteFailure w) { // the disk or the file system, not the user's files
+            code = RUN_FAILED;
+            message = "deepgrid: " + w.getMessage();
+        } else if (e instanceof DeepgridException) {
+            code = INVALID;
+            message = e instanceof ConfigException ? e.getMessage() : "deepgrid: " + e.getMessage();
+        } else if (e instanceof IOException io) {
+            code = RUN_FAILED;
+            message = "deepgrid: cannot write results: " + IoReason.of(io);
+        } else if (e instanceof UncheckedIOException io) {
+            code = RUN_FAILED;
+            message = "deepgrid: cannot write results: " + IoReason.of(io);
+        } else if (e instanceof OutOfMemoryError oom) {
+            code = RUN_FAILED;
+            message = "deepgrid: " + Memory.outOfMemory("this command", oom);
+        } else if (e instanceof RuntimeException re) {
+            throw re;
+        } else {
+            throw new IllegalStateException(e);
+        }
+        err.println(Printable.escapeLines(message));
+        err.flush();
+        return code;
+    }
+
+    private static int outputLost(PrintWriter err) {
+        err.println("deepgrid: cannot write to standard output (closed, or the disk is full); its text is lost");
+        err.flush();
+        return RUN_FAILED;
     }
 
     /**

@@ -1,5 +1,6 @@
 package deepgrid.cli;
 
+import deepgrid.Printable;
 import deepgrid.data.DataLoader;
 import deepgrid.run.Planner;
 import deepgrid.run.RunSpec;
@@ -51,10 +52,10 @@ final class PlanCommand implements Callable<Integer> {
                 line.append("  variant=").append(r.variant());
             }
             r.coordinates().forEach((k, v) -> line.append("  ").append(k).append('=').append(v));
-            w.println(line.append(mark(state)));
+            w.println(Printable.escape(line.append(mark(state)).toString()));
         }
         w.printf("%d runs of %s → %s (%d done, %d failed, %d running, %d not started)%n", plan.runs().size(),
-                plan.experiment(), folder.dir(), counts.getOrDefault(ResultsFolder.State.DONE, 0),
+                plan.experiment(), Printable.escape(folder.dir().toString()), counts.getOrDefault(ResultsFolder.State.DONE, 0),
                 counts.getOrDefault(ResultsFolder.State.FAILED, 0), counts.getOrDefault(ResultsFolder.State.RUNNING, 0),
                 counts.getOrDefault(ResultsFolder.State.NEW, 0));
         if (!folder.finishedRecords().isEmpty()) {
@@ -62,10 +63,7 @@ final class PlanCommand implements Callable<Integer> {
             KernelMix.warning(folder.dir(), folder.finishedRecords(), Kernel.info())
                     .ifPresent(warning -> spec.commandLine().getErr().println("deepgrid: " + warning));
         }
-        w.flush();
-        if (w.checkError()) {
-            throw new IOException("cannot write the plan to standard output");
-        }
+        w.flush(); // Main checks that standard output took it (plan > /dev/full is exit 1), for every command
         return Main.OK;
     }
 

@@ -1,5 +1,6 @@
 package deepgrid.cli;
 
+import deepgrid.Printable;
 import deepgrid.DeepgridException;
 import deepgrid.report.Report;
 import deepgrid.report.ReportFiles;
@@ -31,10 +32,10 @@ final class ReportCommand implements Callable<Integer> {
         try (ResultsFolder folder = ResultsFolder.reopen(dir)) {
             folder.reconcile();
         }
-        out.println("rebuilt " + dir.resolve(ResultsFolder.RUNS_CSV));
+        out.println(Printable.escape("rebuilt " + dir.resolve(ResultsFolder.RUNS_CSV)));
         ReportFiles f = Report.rebuild(dir);
-        out.printf("rebuilt %s (%d grid points), %s (%d rows) and %s from %d runs%n", f.summary(), f.points(),
-                f.comparisons(), f.comparisonRows(), f.html(), f.runs());
+        out.println(Printable.escape(String.format("rebuilt %s (%d grid points), %s (%d rows) and %s from %d runs",
+                f.summary(), f.points(), f.comparisons(), f.comparisonRows(), f.html(), f.runs())));
         out.flush();
         return Main.OK;
     }

@@ -1,5 +1,6 @@
 package deepgrid.cli;
 
+import deepgrid.Printable;
 import deepgrid.data.DataLoader;
 import deepgrid.math.Kernel;
 import deepgrid.math.Threads;
@@ -78,7 +79,7 @@ final class RunCommand implements Callable<Integer> {
         String folders = plans.stream().map(p -> out.resolve(p.experiment()).toString()).collect(Collectors.joining(", "));
         err.printf("%d runs: %d completed, %d diverged, %d failed, %d already done%s%s; results in %s%n", o.total(),
                 o.completed(), o.diverged(), o.failed(), o.skipped(), o.pruned() > 0 ? ", " + o.pruned() + " pruned" : "",
-                o.elsewhere() > 0 ? ", " + o.elsewhere() + " trained by another process" : "", folders);
+                o.elsewhere() > 0 ? ", " + o.elsewhere() + " trained by another process" : "", Printable.escape(folders));
         if (o.lost() > 0) {
             err.printf("%d runs were not trained (their Slurm tasks ended without a result); rerun the same command to"
                     + " submit them again%n", o.lost());

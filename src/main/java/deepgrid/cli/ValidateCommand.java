@@ -1,5 +1,6 @@
 package deepgrid.cli;
 
+import deepgrid.Printable;
 import deepgrid.config.ConfigException;
 import deepgrid.data.DataLoader;
 import deepgrid.run.Planner;
@@ -35,7 +36,7 @@ final class ValidateCommand implements Callable<Integer> {
         for (Path file : Queue.files(paths)) {
             try {
                 Planner.Plan p = queue.plan(List.of(file), sets).get(0);
-                out.printf("ok: %s (%s, %d run%s)%n", file, p.experiment(), p.runs().size(), p.runs().size() == 1 ? "" : "s");
+                out.printf("ok: %s (%s, %d run%s)%n", Printable.escape(file.toString()), p.experiment(), p.runs().size(), p.runs().size() == 1 ? "" : "s");
             } catch (ConfigException e) {
                 err.println(e.getMessage());
                 bad++;

@@ -4,6 +4,10 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.reader.StreamReader;
+import org.yaml.snakeyaml.representer.Represent;
+import org.yaml.snakeyaml.representer.Representer;
 
 /** Turns resolved configs and tree values back into YAML text. */
 public final class ConfigText {
@@ -50,8 +54,32 @@ public final class ConfigText {
         o.setIndicatorIndent(0);
         o.setWidth(120);
         o.setLineBreak(DumperOptions.LineBreak.UNIX);
-        return new Yaml(o);
+        return new Yaml(new Strings(o), o);
     });
+
+    /**
+     * snakeyaml writes a string with a control character (a description with an ESC in it)
+     * as {@code !!binary}, a tag deepgrid refuses to read; write it double-quoted with
+     * escapes instead ({@code "\e[1m"}), which reads back as the same string.
+     */
+    private static final class Strings extends Representer {
+        Strings(DumperOptions options) {
+            super(options);
+            Represent plain = representers.get(String.class);
+            representers.put(String.class, data -> StreamReader.isPrintable((String) data) ? plain.representData(data)
+                    : representScalar(Tag.STR, (String) data, DumperOptions.ScalarStyle.DOUBLE_QUOTED));
+        }
+    }
+
+    /** {@code text} as one double-quoted YAML scalar, every non-printable character escaped. */
+    static String doubleQuoted(String text) {
+        DumperOptions o = new DumperOptions();
+        o.setDefaultScalarStyle(DumperOptions.ScalarStyle.DOUBLE_QUOTED);
+        o.setWidth(Integer.MAX_VALUE);
+        o.setSplitLines(false);
+        o.setLineBreak(DumperOptions.LineBreak.UNIX);
+        return new Yaml(new Strings(o), o).dump(text).strip();
+    }
 
     /**
      * The config.yaml of one run: its resolved config, then its grid point as a grid of
@@ -96,7 +124,7 @@ public final class ConfigText {
         } catch (ConfigException e) {
             // not YAML on its own (e.g. "a: b, c"): quote it
         }
-        return "'" + value.replace("'", "''") + "'";
+        return StreamReader.isPrintable(value) ? "'" + value.replace("'", "''") + "'" : doubleQuoted(value);
     }
 
     /** A tree value on one line, as a user would write it: 0.1, he_normal, {type: adam, lr: 0.001}, [8, 8]. */

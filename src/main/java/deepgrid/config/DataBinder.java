@@ -1,5 +1,6 @@
 package deepgrid.config;
 
+import deepgrid.IoReason;
 import deepgrid.data.DataSource;
 import deepgrid.data.DataSpec;
 import deepgrid.data.Normalize;
@@ -61,7 +62,7 @@ final class DataBinder {
             d.put("source", s.text());
             source = SOURCES.bindNamed(s, d, d.problems());
         } else if (sourceNode == null) {
-            d.problems().add(d.pos(), "missing 'data.source' (one of " + SOURCES.names() + ")");
+            d.problems().add(d.pos(), "missing 'data.source' (one of " + SOURCES.names() + ")" + d.doubledHint());
         } else {
             d.problems().add(sourceNode.pos(), "data.source: found " + sourceNode.describe() + ", expected one of "
                     + SOURCES.names());
@@ -71,7 +72,7 @@ final class DataBinder {
         }
         double validation = d.number("validation", 0.0, FRACTION);
         Normalize normalize = normalize(d);
-        int limit = d.has("limit") ? d.integer("limit", null, Range.atLeast(1)) : 0;
+        int limit = d.hasValue("limit") ? d.integer("limit", null, Range.atLeast(1)) : 0;
         long dataSeed = d.integer("seed", (int) seed, Range.atLeast(0));
         d.finish();
         return source == null ? null : new DataSpec(source, validation, normalize, limit, dataSeed);
@@ -147,7 +148,7 @@ final class DataBinder {
     /** The mnist source: {@code path} if given, else the first default place that has the files (else the first). */
     private static DataSource mnist(MapReader o, Mnist.Flavor flavor) {
         o.allow("path");
-        Path given = optionalPath(o, "path");
+        Path given = optionalPath(o, "path", Kind.FOLDER);
         return given != null ? new Mnist(given, flavor) : Mnist.of(flavor);
     }
 
@@ -168,20 +169,47 @@ final class DataBinder {
         return new Idx(images, labels, testImages, testLabels);
     }
 
+    /** What a path option must name: a data file, or (mnist's path) a folder of them. */
+    private enum Kind { FILE, FOLDER }
+
     private static Path optionalPath(MapReader o, String key) {
-        return o.has(key) ? path(o, key) : null;
+        return optionalPath(o, key, Kind.FILE);
+    }
+
+    private static Path optionalPath(MapReader o, String key, Kind kind) {
+        return o.hasValue(key) ? path(o, key, kind) : null;
     }
 
     private static Path path(MapReader o, String key) {
+        return path(o, key, Kind.FILE);
+    }
+
+    /**
+     * The absolute path of option {@code key}, checked to exist and to be what the source reads
+     * (a FIFO or a device would block reading or never end; a folder is not a CSV file).
+     */
+    private static Path path(MapReader o, String key, Kind kind) {
         String text = o.string(key, null);
         if (text.isEmpty()) {
             return null;
         }
-        Path p = Path.of(text).toAbsolutePath().normalize();
+        Path p;
+        try {
+            p = Path.of(text).toAbsolutePath().normalize();
+        } catch (java.nio.file.InvalidPathException e) {
+            o.problems().add(o.posOf(key), o.path(key) + ": '" + text + "' is not a valid path (" + e.getReason() + ")");
+            return null;
+        }
         o.put(key, p.toString());
-        if (!Files.exists(p)) {
-            o.problems().add(o.posOf(key), o.path(key) + ": found no file or folder at " + p
-                    + (Path.of(text).isAbsolute() ? "" : " (relative paths start at the working directory)"));
+        String problem = !Files.exists(p) ? "found no file or folder at " + p
+                + (Path.of(text).isAbsolute() ? "" : " (relative paths start at the working directory)")
+                : kind == Kind.FOLDER && !Files.isDirectory(p) ? p + " is " + (Files.isRegularFile(p) ? "a file" : IoReason.NOT_A_FILE)
+                        + ", expected the folder that holds " + String.join(", ", Mnist.IDX_FILES) + " (each .gz or not)"
+                : kind == Kind.FILE && Files.isDirectory(p) ? p + " is a folder, expected a file"
+                : kind == Kind.FILE && !Files.isRegularFile(p) ? p + " is " + IoReason.NOT_A_FILE + ", expected a file"
+                : null;
+        if (problem != null) {
+            o.problems().add(o.posOf(key), o.path(key) + ": " + problem);
         }
         return p;
     }

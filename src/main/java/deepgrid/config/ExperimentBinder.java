@@ -1,6 +1,7 @@
 package deepgrid.config;
 
 import deepgrid.DeepgridException;
+import deepgrid.Memory;
 import deepgrid.data.DataSpec;
 import deepgrid.data.Dataset;
 import deepgrid.data.Splits;
@@ -40,8 +41,8 @@ public final class ExperimentBinder {
         String name = top.string("name", defaultName);
         checkName(top, name);
         String description = top.string("description", "");
-        long seed = top.integer("seed", 0, Range.atLeast(0));
-        top.integer("repeats", 1, Range.atLeast(1));
+        long seed = top.integer("seed", 0, Seeds.SEED); // the expander has read both by the same rule
+        top.integer("repeats", 1, Seeds.REPEATS);
         DataSpec data = DataBinder.bind(top.child("data"), seed);
         ModelBinder.Result model = ModelBinder.bind(top.child("model"));
         Loss loss = top.choice("loss", Catalog.LOSSES, null);
@@ -60,9 +61,11 @@ public final class ExperimentBinder {
         if (ExperimentSpec.isValidName(name)) {
             return;
         }
-        String why = ExperimentSpec.NAME.matcher(name).matches()
-                ? ", a device name on Windows, where no folder can have it; expected another name"
-                : ", expected letters, digits, '.', '_' or '-', starting with a letter or digit, at most 64 characters";
+        String why = !ExperimentSpec.NAME.matcher(name).matches()
+                ? ", expected letters, digits, '.', '_' or '-', starting with a letter or digit, at most 64 characters"
+                : name.endsWith(".") ? ", which ends in '.': Windows drops a trailing dot from folder names;"
+                        + " expected a name that ends in a letter, digit, '_' or '-'"
+                : ", a device name on Windows, where no folder can have it; expected another name";
         if (top.has("name")) {
             top.problems().add(top.posOf("name"), "name: found '" + name + "'" + why);
         } else {
@@ -74,6 +77,12 @@ public final class ExperimentBinder {
     /** The checks that need the data: targets vs loss, layer widths, early stopping vs validation. */
     private record ShapeCheck(Node root, Problems problems, DataProbe probe) {
         void check(DataSpec data, ModelBinder.Result model, Loss loss, TrainingSpec training) {
+            MemoryCheck memory = new MemoryCheck(problems, Memory.max());
+            String source = "data '" + data.source().name() + "'";
+            boolean samples = !posAt("data", "samples").equals(posAt("data"));
+            if (!memory.data(data.source().size(), source, posAt("data", samples ? "samples" : "source"), samples)) {
+                return;
+            }
             Splits splits;
             try {
                 splits = probe.load(data);
@@ -81,11 +90,16 @@ public final class ExperimentBinder {
                 // a data source may list several problems (bad CSV rows), one per line
                 e.getMessage().lines().forEach(line -> problems.add(posAt("data", "source"), "data: " + line));
                 return;
+            } catch (OutOfMemoryError e) { // more than the lower bound above: say so rather than a stack trace
+                problems.add(posAt("data", "source"), Memory.outOfMemory("loading " + source, e));
+                return;
             }
             Dataset train = splits.train();
-            String source = "data '" + data.source().name() + "'";
             if (train.size() == 0) {
                 problems.add(posAt("data", "source"), source + " has no training samples left");
+                return;
+            }
+            if (train.isClassification() && !checkClasses(train, source)) {
                 return;
             }
             TargetKind kind = loss.targets();
@@ -111,6 +125,32 @@ public final class ExperimentBinder {
                         + ", but loss " + loss.name() + " applies its own output activation; remove it");
             }
             checkEarlyStopping(training.earlyStopping(), splits);
+            if (problems.isEmpty()) {
+                memory.network(model, splits, training);
+            }
+        }
+
+        /** Accuracies of a one-class set are nonsense (1.0 for one loss, 0.0 for another): at least two classes, in training too. */
+        private boolean checkClasses(Dataset train, String source) {
+            if (train.numClasses() < 2) {
+                problems.add(posAt("data", "source"), source + " has only one class (" + String.join("", train.classes())
+                        + "); a classifier needs at least two");
+                return false;
+            }
+            int[] counts = train.classCounts();
+            java.util.List<String> present = new java.util.ArrayList<>();
+            for (int c = 0; c < counts.length; c++) {
+                if (counts[c] > 0) {
+                    present.add(train.classes().get(c));
+                }
+            }
+            if (present.size() < 2) {
+                problems.add(posAt("data", "source"), "the training split of " + source + " holds only class "
+                        + present.get(0) + " (of " + String.join(", ", train.classes()) + "); a classifier needs at least"
+                        + " two (a larger limit or a smaller validation fraction?)");
+                return false;
+            }
+            return true;
         }
 
         private void checkEarlyStopping(EarlyStopping stopping, Splits splits) {

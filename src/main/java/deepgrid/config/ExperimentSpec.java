@@ -22,7 +22,7 @@ public record ExperimentSpec(String name, String description, long seed, DataSpe
 
     /** True when {@code name} can name the experiment's results folder on every file system. */
     public static boolean isValidName(String name) {
-        return NAME.matcher(name).matches() && !WINDOWS_DEVICE.matcher(name).matches();
+        return NAME.matcher(name).matches() && !WINDOWS_DEVICE.matcher(name).matches() && !name.endsWith(".");
     }
 
     /** The layers and the loss (fused with its output activation). */
@@ -35,7 +35,7 @@ public record ExperimentSpec(String name, String description, long seed, DataSpe
     public ExperimentSpec {
         if (!isValidName(name)) {
             throw new IllegalArgumentException("name '" + name + "' is not [A-Za-z0-9][A-Za-z0-9._-]*, ≤ 64 characters,"
-                    + " or is a Windows device name");
+                    + " or is a Windows device name or ends in '.'");
         }
         resolved = java.util.Collections.unmodifiableMap(resolved);
     }

@@ -58,6 +58,11 @@ public final class MapReader {
         return map.entries().containsKey(key);
     }
 
+    /** True when {@code key} is written with a value: absent and {@code key: ~} both mean "none" to an optional setting. */
+    public boolean hasValue(String key) {
+        return has(key) && !isNull(map.get(key));
+    }
+
     /**
      * Marks optional keys as known without reading them, so that a misspelling of one of
      * them is answered with "did you mean" even when the file does not use it.
@@ -105,13 +110,14 @@ public final class MapReader {
     public int integer(String key, Integer dflt, Range range) {
         Node n = take(key);
         if (n == null || isNull(n)) {
-            return missing(key, dflt, "an integer" + rangeWords(range), 0);
+            return missing(key, n, dflt, "an integer" + rangeWords(range), 0);
         }
         StringBuilder why = new StringBuilder();
         Long v = n instanceof Node.Scalar s ? Scalars.integer(s, why) : null;
         if (v == null || !range.contains(v) || Math.abs(v) > Integer.MAX_VALUE) {
-            problems.add(n.pos(), label(path(key)) + (v == null ? found(n, why) : "found " + asWritten(n))
-                    + ", expected an integer" + rangeWords(range));
+            String found = v == null ? found(n, why) : "found " + asWritten(n)
+                    + (Math.abs(v) > Integer.MAX_VALUE && range.contains(v) ? " (more than " + Integer.MAX_VALUE + ")" : "");
+            problems.add(n.pos(), label(path(key)) + found + ", expected an integer" + rangeWords(range));
             return dflt == null ? 0 : dflt;
         }
         resolved.put(key, v.intValue());
@@ -122,7 +128,7 @@ public final class MapReader {
     public double number(String key, Double dflt, Range range) {
         Node n = take(key);
         if (n == null || isNull(n)) {
-            return missing(key, dflt, "a number" + rangeWords(range), 0.0);
+            return missing(key, n, dflt, "a finite number" + rangeWords(range), 0.0);
         }
         StringBuilder why = new StringBuilder();
         Double v = n instanceof Node.Scalar s ? Scalars.number(s, why) : null;
@@ -139,8 +145,7 @@ public final class MapReader {
     public boolean bool(String key, boolean dflt) {
         Node n = take(key);
         if (n == null || isNull(n)) {
-            resolved.put(key, dflt);
-            return dflt;
+            return missing(key, n, dflt, "true or false", dflt);
         }
         StringBuilder why = new StringBuilder();
         Boolean v = n instanceof Node.Scalar s ? Scalars.bool(s, why) : null;
@@ -156,7 +161,7 @@ public final class MapReader {
     public String string(String key, String dflt) {
         Node n = take(key);
         if (n == null || isNull(n)) {
-            return missing(key, dflt, "a string", "");
+            return missing(key, n, dflt, "a string", "");
         }
         if (!(n instanceof Node.Scalar s)) {
             problems.add(n.pos(), label(path(key)) + "found " + n.describe() + ", expected a string");
@@ -169,10 +174,11 @@ public final class MapReader {
     /** One of the names of {@code family}, with its options, resolved as a name or {type: name, ...}. */
     public <T> T choice(String key, Family<T> family, String dflt) {
         Node n = take(key);
-        if (n == null || isNull(n)) {
-            if (dflt == null) {
-                return missing(key, null, "one of " + family.names(), null);
-            }
+        if (n != null && isNull(n) || n == null && dflt == null) {
+            missing(key, n, dflt, "one of " + family.names(), null);
+            return null;
+        }
+        if (n == null) {
             n = new Node.Scalar(map.pos(), dflt, false);
         }
         Family.Bound<T> b = family.bind(n, path(key), problems);
@@ -190,20 +196,62 @@ public final class MapReader {
         for (String key : map.entries().keySet()) {
             if (!used.contains(key)) {
                 Set<String> allowed = new java.util.TreeSet<>(used);
-                String hint = Suggest.didYouMean(key, allowed);
+                String hint = key.equals(lastStep()) ? doubled(key) : Suggest.didYouMean(key, allowed);
                 problems.add(map.keyPos().get(key), "unknown key '" + key + "'" + (where.isEmpty() ? "" : " in " + where)
                         + hint + (hint.isEmpty() ? "; allowed: " + String.join(", ", allowed) : ""));
             }
         }
     }
 
-    private <T> T missing(String key, T dflt, String expected, T placeholder) {
+    /**
+     * A key that is absent ({@code n} null: the default, or a problem when there is none) or
+     * written without a value ({@code n} a null scalar: always a problem, since it would
+     * silently become the default). Keys whose absence means "off" are read with
+     * {@link #hasValue} first, so that null is "off" for them.
+     */
+    /** The last key of {@code where}: "data" for "data", "batchnorm" for "model.layers[0].batchnorm". */
+    private String lastStep() {
+        return where.substring(where.lastIndexOf('.') + 1).replaceFirst("\\[.*$", "");
+    }
+
+    /** " ('data' written twice? ...)" when this map holds a key named as itself (data: inside data:), else "". */
+    public String doubledHint() {
+        String own = lastStep();
+        return !own.isEmpty() && has(own) ? doubled(own) : "";
+    }
+
+    /** " (written twice? ...)" for data: inside data:, the mistake of writing a section's name again inside it. */
+    private String doubled(String key) {
+        String example = map.get(key) instanceof Node.MapNode m && !m.entries().isEmpty()
+                ? m.entries().keySet().iterator().next() : null;
+        return " ('" + key + "' written twice?" + (example == null ? ")"
+                : " write " + where + "." + example + ", not " + where + "." + key + "." + example + ")");
+    }
+
+    private <T> T missing(String key, Node n, T dflt, String expected, T placeholder) {
+        if (n != null) {
+            refuseNull(key, n, dflt, expected);
+            return dflt == null ? placeholder : dflt;
+        }
         if (dflt == null) {
             problems.add(map.pos(), "missing '" + path(key) + "' (" + expected + ")");
             return placeholder;
         }
         resolved.put(key, dflt);
         return dflt;
+    }
+
+    /** The problem of {@code key} written without a value ({@code n}), which would silently become {@code dflt}. */
+    void refuseNull(String key, Node n, Object dflt, String expected) {
+        problems.add(n.pos(), label(path(key)) + "found nothing (null), expected " + expected
+                + (dflt == null ? "" : "; leave the key out for the default (" + shown(dflt) + ")"));
+    }
+
+    private static String shown(Object dflt) {
+        if (dflt instanceof Double d) {
+            return Range.fmt(d);
+        }
+        return dflt instanceof String t && t.isEmpty() ? "\"\"" : String.valueOf(dflt);
     }
 
     private static boolean isNull(Node n) {

@@ -12,8 +12,8 @@ import java.util.Map;
 final class ModelBinder {
     static final List<String> KINDS = List.of("dense", "maxout", "dropout", "batchnorm", "activation");
 
-    /** The bound layers, and where the last one and its explicit activation (if any) were written. */
-    record Result(List<LayerSpec> layers, Pos lastPos, Activation lastActivation) {
+    /** The bound layers, where each was written, where the last one and its explicit activation (if any) were written. */
+    record Result(List<LayerSpec> layers, List<Pos> positions, Pos lastPos, Activation lastActivation) {
     }
 
     private final MapReader model;
@@ -33,17 +33,18 @@ final class ModelBinder {
     private Result layers() {
         Node node = model.take("layers");
         List<LayerSpec> out = new ArrayList<>();
+        List<Pos> positions = new ArrayList<>();
         List<Object> resolved = new ArrayList<>();
         model.put("layers", resolved);
         model.finish();
         if (node == null || node instanceof Node.Scalar s && s.isNull()) {
             model.problems().add(model.pos(), "missing 'model.layers' (a list of layers, e.g. - dense: 8)");
-            return new Result(out, model.pos(), null);
+            return new Result(out, List.of(), model.pos(), null);
         }
         if (!(node instanceof Node.ListNode list) || list.items().isEmpty()) {
             model.problems().add(node.pos(), "model.layers: found " + (node instanceof Node.ListNode ? "an empty list"
                     : node.describe()) + ", expected a list of layers (e.g. - dense: 8)");
-            return new Result(out, model.pos(), null);
+            return new Result(out, List.of(), model.pos(), null);
         }
         Activation lastActivation = null;
         for (int i = 0; i < list.items().size(); i++) {
@@ -60,9 +61,10 @@ final class ModelBinder {
             resolved.add(layer.resolved());
             if (spec != null) {
                 out.add(spec);
+                positions.add(item.pos());
             }
         }
-        return new Result(out, list.items().get(list.items().size() - 1).pos(), lastActivation);
+        return new Result(out, positions, list.items().get(list.items().size() - 1).pos(), lastActivation);
     }
 
     private LayerSpec layer(MapReader l) {
@@ -90,9 +92,9 @@ final class ModelBinder {
     private LayerSpec dense(MapReader l) {
         l.allow("activation", "batchnorm");
         int units = l.integer("dense", null, Range.atLeast(1));
-        Activation activation = l.has("activation") ? l.choice("activation", Catalog.ACTIVATIONS, null) : null;
+        Activation activation = l.hasValue("activation") ? l.choice("activation", Catalog.ACTIVATIONS, null) : null;
         LayerSpec.Inits inits = inits(l);
-        LayerSpec.BatchNormSettings bn = l.has("batchnorm") ? batchnorm(l, "batchnorm") : null;
+        LayerSpec.BatchNormSettings bn = l.hasValue("batchnorm") ? batchnorm(l, "batchnorm") : null;
         return new LayerSpec.DenseSpec(units, activation, inits, bn);
     }
 
@@ -106,8 +108,8 @@ final class ModelBinder {
 
     private LayerSpec.Inits inits(MapReader l) {
         l.allow("init", "bias_init");
-        Initializer w = l.has("init") ? l.choice("init", Catalog.INITIALIZERS, null) : defaults.weights();
-        Initializer b = l.has("bias_init") ? l.choice("bias_init", Catalog.INITIALIZERS, null) : defaults.bias();
+        Initializer w = l.hasValue("init") ? l.choice("init", Catalog.INITIALIZERS, null) : defaults.weights();
+        Initializer b = l.hasValue("bias_init") ? l.choice("bias_init", Catalog.INITIALIZERS, null) : defaults.bias();
         return new LayerSpec.Inits(w, b);
     }
 

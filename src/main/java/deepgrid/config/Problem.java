@@ -1,10 +1,13 @@
 package deepgrid.config;
 
+import deepgrid.Printable;
+
 /** One thing wrong with an experiment file: where, and what (found, allowed). */
 public record Problem(Pos pos, String message) implements Comparable<Problem> {
+    /** "file:line:col: message", with every non-printable character escaped: it goes to a terminal. */
     @Override
     public String toString() {
-        return pos + ": " + message;
+        return Printable.escape(pos + ": " + message);
     }
 
     @Override

@@ -41,7 +41,7 @@ public record TreePath(String text, List<Step> steps) {
                     throw ConfigException.at(pos, "bad path '" + text + "' at character " + (i + 1)
                             + "; expected keys and indexes like model.layers[0].dense or model.layers[*].activation");
                 }
-                steps.add(new Step(null, x.group(1).equals("*") ? Step.ALL : Integer.parseInt(x.group(1))));
+                steps.add(new Step(null, x.group(1).equals("*") ? Step.ALL : index(text, x.group(1), pos)));
                 i = x.end();
             }
         }
@@ -51,6 +51,16 @@ public record TreePath(String text, List<Step> steps) {
         return new TreePath(text, List.copyOf(steps));
     }
 
+    /** A list index; one that does not fit an int is past the end of any list a file can hold. */
+    private static int index(String text, String digits, Pos pos) {
+        String value = digits.replaceFirst("^0+(?=.)", "");
+        if (value.length() > 9) {
+            throw ConfigException.at(pos, "bad path '" + text + "': index " + digits
+                    + " is too large; the lists of an experiment file have a few elements");
+        }
+        return Integer.parseInt(value);
+    }
+
     /** True when the path names at least one existing value of {@code root}. */
     public boolean existsIn(Node root) {
         return count(root, 0) > 0;
@@ -58,10 +68,19 @@ public record TreePath(String text, List<Step> steps) {
 
     /** A copy of {@code root} with the value(s) at this path replaced by {@code value} (missing map keys are added). */
     public Node set(Node root, Node value, Pos origin) {
-        return set(root, 0, value, origin);
+        return set(root, 0, value, new Origin(origin, null));
     }
 
-    private Node set(Node node, int at, Node value, Pos origin) {
+    /** Where the value comes from, and the first key of the path that was absent (null if none so far). */
+    private record Origin(Pos pos, Absent absent) {
+    }
+
+    /** A key the tree did not have, where it was looked for, and the keys that were there. */
+    private record Absent(String key, String where, java.util.Set<String> known) {
+    }
+
+    private Node set(Node node, int at, Node value, Origin o) {
+        Pos origin = o.pos();
         if (at == steps.size()) {
             return value;
         }
@@ -74,28 +93,44 @@ public record TreePath(String text, List<Step> steps) {
                 throw ConfigException.at(origin, text + ": '" + prefix(at) + "' is " + node.describe() + ", not a map");
             }
             Node next = map.get(step.key());
+            Origin inner = next != null || o.absent() != null ? o
+                    : new Origin(origin, new Absent(step.key(), prefix(at), map.entries().keySet()));
             if (next == null && at + 1 < steps.size() && !steps.get(at + 1).isKey()) {
-                throw ConfigException.at(origin, text + ": found no '" + step.key() + "' in "
-                        + (at == 0 ? "the file" : "'" + prefix(at) + "'")
-                        + Suggest.didYouMean(step.key(), map.entries().keySet()) + ", expected a list there to index");
+                throw noListToIndex(inner, prefix(at + 1));
             }
-            return map.with(step.key(), set(next, at + 1, value, origin));
+            return map.with(step.key(), set(next, at + 1, value, inner));
         }
         if (!(node instanceof Node.ListNode list)) {
             throw ConfigException.at(origin, text + ": '" + prefix(at) + "' is "
                     + (node == null ? "absent" : node.describe()) + ", not a list");
         }
         if (step.index() == Step.ALL) {
-            return setAll(list, at, value, origin);
+            return setAll(list, at, value, o);
         }
         if (step.index() >= list.items().size()) {
             throw ConfigException.at(origin, text + ": index " + step.index() + " is past the end of '" + prefix(at)
                     + "' (" + list.items().size() + (list.items().size() == 1 ? " element)" : " elements)"));
         }
-        return list.with(step.index(), set(list.items().get(step.index()), at + 1, value, origin));
+        return list.with(step.index(), set(list.items().get(step.index()), at + 1, value, o));
     }
 
-    private Node setAll(Node.ListNode list, int at, Node value, Pos origin) {
+    /**
+     * An index step under a key the tree does not have. The first absent key of the path is
+     * the culprit: in {@code Model.layers[0]} it is 'Model', whatever follows it.
+     */
+    private ConfigException noListToIndex(Origin o, String listPath) {
+        Absent a = o.absent();
+        String hint = Suggest.didYouMean(a.key(), a.known());
+        if (!hint.isEmpty()) {
+            return ConfigException.at(o.pos(), text + ": unknown key '" + a.key() + "'"
+                    + (a.where().isEmpty() ? "" : " in " + a.where()) + hint);
+        }
+        return ConfigException.at(o.pos(), text + ": found no '" + a.key() + "' in "
+                + (a.where().isEmpty() ? "the file" : "'" + a.where() + "'") + ", expected a list at '" + listPath + "' to index");
+    }
+
+    private Node setAll(Node.ListNode list, int at, Node value, Origin o) {
+        Pos origin = o.pos();
         Node.ListNode out = list;
         boolean any = false;
         for (int i = 0; i < list.items().size(); i++) {
@@ -103,7 +138,7 @@ public record TreePath(String text, List<Step> steps) {
             if (at + 1 < steps.size() && count(item, at + 1) == 0) {
                 continue; // [*] means every element that has the rest of the path
             }
-            out = out.with(i, set(item, at + 1, value, origin));
+            out = out.with(i, set(item, at + 1, value, o));
             any = true;
         }
         if (!any) {

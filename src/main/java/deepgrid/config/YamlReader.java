@@ -1,5 +1,6 @@
 package deepgrid.config;
 
+import deepgrid.IoReason;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.ByteBuffer;
@@ -60,15 +61,18 @@ public final class YamlReader {
             if (Files.isDirectory(path)) {
                 throw ConfigException.at(Pos.of(name), "is a folder, expected an experiment file (.yaml)");
             }
+            if (Files.exists(path) && !Files.isRegularFile(path)) { // reading a FIFO would wait forever
+                throw ConfigException.at(Pos.of(name), "is " + IoReason.NOT_A_FILE + ", expected an experiment file (.yaml)");
+            }
             long size = Files.size(path);
             if (size > MAX_BYTES) {
                 throw tooLarge(name, size);
             }
             bytes = Files.readAllBytes(path);
         } catch (NoSuchFileException e) {
-            throw ConfigException.at(Pos.of(name), "no such file");
+            throw ConfigException.at(Pos.of(name), IoReason.noSuchFile(path));
         } catch (IOException e) {
-            throw ConfigException.at(Pos.of(name), "cannot read: " + e.getMessage());
+            throw ConfigException.at(Pos.of(name), "cannot read: " + IoReason.reason(e));
         }
         return parse(name, bytes);
     }

@@ -20,4 +20,18 @@ public interface DataSource {
 
     /** The YAML source name, e.g. {@code spiral} or {@code fashion-mnist}. */
     String name();
+
+    /**
+     * How many rows and features {@link #load} will produce, if that is known without
+     * loading (null when it is not, e.g. for a CSV file), so that validation can refuse a
+     * set that cannot fit in memory before reading it.
+     */
+    default DataSize size() {
+        return null;
+    }
+
+    /** The files {@link #load} reads, for a fingerprint of the data in a run's identity; none for a generated set. */
+    default java.util.List<java.nio.file.Path> files() {
+        return java.util.List.of();
+    }
 }

@@ -21,6 +21,11 @@ public sealed interface LayerSpec {
     /** Output width given the input width. */
     int outWidth(int inWidth);
 
+    /** Values in this entry's weight matrix, its largest array, given the input width (0 without weights). */
+    default long weights(int inWidth) {
+        return 0;
+    }
+
     /** Batch normalization settings (Ioffe &amp; Szegedy 2015, arXiv:1502.03167); Keras-style momentum. */
     record BatchNormSettings(double momentum, double eps) {
         public BatchNormSettings {
@@ -58,6 +63,11 @@ public sealed interface LayerSpec {
         public int outWidth(int inWidth) {
             return units;
         }
+
+        @Override
+        public long weights(int inWidth) {
+            return (long) inWidth * units;
+        }
     }
 
     /** The weight and bias initializers of a dense or maxout layer. */
@@ -80,6 +90,11 @@ public sealed interface LayerSpec {
         @Override
         public int outWidth(int inWidth) {
             return units;
+        }
+
+        @Override
+        public long weights(int inWidth) {
+            return (long) inWidth * units * pieces;
         }
     }
 

@@ -1,6 +1,6 @@
 package deepgrid.report;
 
-import deepgrid.DeepgridException;
+import deepgrid.WriteFailure;
 import deepgrid.run.results.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -44,7 +44,7 @@ public final class Report {
             AtomicFiles.write(file, text);
             return file;
         } catch (IOException e) {
-            throw new DeepgridException("cannot write " + file + ": " + e.getMessage(), e);
+            throw new WriteFailure(file, e); // exit 1: the disk, not the user's files
         }
     }
 }

@@ -48,7 +48,8 @@ public final class Planner {
         for (Expander.Point p : points) {
             try {
                 ExperimentSpec spec = ExperimentBinder.bind(p.tree(), defaultName, probe);
-                String id = RunIds.of(p.variant(), p.coordinates(), spec.seed(), spec.resolved());
+                String id = RunIds.of(p.variant(), p.coordinates(), spec.seed(), spec.resolved(),
+                        DataFingerprint.of(spec.data().source())); // a changed data file makes new runs
                 runs.add(new RunSpec(spec, p.coordinates(), p.variant(), p.repeat(), id));
             } catch (ConfigException e) {
                 problems.addAll(e);
@@ -107,13 +108,24 @@ public final class Planner {
         return n.replaceFirst("\\.(ya?ml)$", "");
     }
 
+    /** Two points that resolve to the same configuration (0.1 and 0.10, {type: sgd} and {type: sgd, lr: 0.01}) would train it twice. */
     private static void checkUnique(List<RunSpec> runs, Path file) {
-        var seen = new java.util.HashSet<String>();
+        var seen = new java.util.HashMap<Map<String, Object>, RunSpec>();
         for (RunSpec r : runs) {
-            if (!seen.add(r.id())) {
+            RunSpec other = seen.putIfAbsent(RunIds.identity(r.spec().resolved()), r);
+            if (other != null) {
                 throw ConfigException.at(Pos.of(file.toString()), "two runs resolve to the same configuration ("
-                        + r.id() + "); a grid or variant repeats a value");
+                        + point(other) + " and " + point(r) + ", seed " + r.seed() + "); a grid or variant repeats a value");
             }
         }
+    }
+
+    private static String point(RunSpec r) {
+        List<String> parts = new ArrayList<>();
+        if (!r.variant().isEmpty()) {
+            parts.add("variant " + r.variant());
+        }
+        r.coordinates().forEach((path, value) -> parts.add(path + "=" + value));
+        return String.join(" ", parts);
     }
 }

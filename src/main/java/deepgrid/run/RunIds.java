@@ -25,8 +25,14 @@ public final class RunIds {
     private RunIds() {
     }
 
-    /** The folder name of a run. */
+    /** The folder name of a run whose data is generated (no files to fingerprint). */
     public static String of(String variant, Map<String, String> coordinates, long seed, Map<String, Object> resolved) {
+        return of(variant, coordinates, seed, resolved, "");
+    }
+
+    /** The folder name of a run; {@code data} is its {@link DataFingerprint} ("" for generated data). */
+    public static String of(String variant, Map<String, String> coordinates, long seed, Map<String, Object> resolved,
+            String data) {
         List<String> parts = new ArrayList<>();
         if (!variant.isEmpty()) {
             parts.add(variant);
@@ -37,7 +43,7 @@ public final class RunIds {
         if (readable.length() > MAX_READABLE) {
             readable = readable.substring(0, MAX_READABLE);
         }
-        return readable + "-" + hash(resolved);
+        return readable + "-" + hash(resolved, data);
     }
 
     /** {@code text} with every run of unsafe characters replaced by '-', starting with a letter or digit. */
@@ -59,14 +65,28 @@ public final class RunIds {
         return ExperimentSpec.WINDOWS_DEVICE.matcher(name).matches();
     }
 
-    /** 8 hex digits of SHA-256 over the canonical resolved config (name and description excluded). */
-    public static String hash(Map<String, Object> resolved) {
+    /** What makes two runs the same: the resolved config without name and description. */
+    public static Map<String, Object> identity(Map<String, Object> resolved) {
         Map<String, Object> identity = new LinkedHashMap<>(resolved);
         identity.remove("name");
         identity.remove("description");
+        return identity;
+    }
+
+    /** 8 hex digits of SHA-256 over the canonical resolved config (name and description excluded). */
+    public static String hash(Map<String, Object> resolved) {
+        return hash(resolved, "");
+    }
+
+    /**
+     * 8 hex digits of SHA-256 over the canonical resolved config (name and description excluded)
+     * and the data's fingerprint, if any (without one, the hash is what it was before fingerprints).
+     */
+    public static String hash(Map<String, Object> resolved, String data) {
+        Map<String, Object> identity = identity(resolved);
         try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(
-                    ConfigText.toYaml(identity).getBytes(StandardCharsets.UTF_8));
+            byte[] d = MessageDigest.getInstance("SHA-256").digest((ConfigText.toYaml(identity)
+                    + (data.isEmpty() ? "" : "# data\n" + data)).getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(d, 0, 4).toLowerCase(Locale.ROOT);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JVM", e);

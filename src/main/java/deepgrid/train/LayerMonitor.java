@@ -43,13 +43,11 @@ final class LayerMonitor {
     /** Adds this batch's gradient norms. */
     void afterBackward() {
         for (int i = 0; i < layers.size(); i++) {
-            double s = 0.0;
+            double s = 0.0; // the norm over all the layer's parameters: √(Σ over params of ‖g‖²)
             for (Param p : layers.get(i).params()) {
-                for (double g : p.grad().data()) {
-                    s += g * g;
-                }
+                s = Math.hypot(s, Moments.distance(p.grad().data(), null));
             }
-            gradNormSum[i] += Math.sqrt(s);
+            gradNormSum[i] += s;
         }
         batches++;
     }
@@ -71,16 +69,9 @@ final class LayerMonitor {
 
     private static LayerMetrics.Activations activations(Layer l, FlatMatrix y) {
         double[] d = y.data();
-        double mean = 0.0;
-        for (double v : d) {
-            mean += v;
-        }
-        mean /= Math.max(1, d.length);
-        double var = 0.0;
-        for (double v : d) {
-            var += (v - mean) * (v - mean);
-        }
-        double std = Math.sqrt(var / Math.max(1, d.length));
+        double[] moments = Moments.meanAndStd(d); // scaled: the std of 1e200s is 1e200, not Infinity
+        double mean = moments[0];
+        double std = moments[1];
         if (!(l instanceof ActivationLayer al)) {
             return new LayerMetrics.Activations(mean, std, Double.NaN, Double.NaN);
         }
@@ -127,12 +118,7 @@ final class LayerMonitor {
     }
 
     private static double updateRatio(double[] before, double[] after) {
-        double diff = 0.0;
-        double norm = 0.0;
-        for (int i = 0; i < before.length; i++) {
-            diff += (after[i] - before[i]) * (after[i] - before[i]);
-            norm += before[i] * before[i];
-        }
-        return norm == 0.0 ? Double.NaN : Math.sqrt(diff / norm);
+        double norm = Moments.distance(before, null);
+        return norm == 0.0 ? Double.NaN : Moments.distance(after, before) / norm;
     }
 }

@@ -20,7 +20,7 @@ import org.apache.commons.math3.linear.RealMatrix;
  */
 public final class Trainer {
     /** Rows per evaluation forward pass: bounds memory on 60k-sample sets. */
-    private static final int EVAL_CHUNK = 1000;
+    public static final int EVAL_CHUNK = 1000;
 
     private final Network net;
     private final Encoded train;
@@ -86,7 +86,8 @@ public final class Trainer {
         }
         if (diverged(last)) {
             return new TrainResult(TrainResult.Outcome.DIVERGED, last.epoch(), watch.best(), last,
-                    "training loss became " + last.train().loss() + " at epoch " + last.epoch());
+                    "training loss became " + (Double.isNaN(last.train().loss()) ? "NaN" : "infinite") + " at epoch "
+                            + last.epoch());
         }
         return new TrainResult(TrainResult.Outcome.COMPLETED, last.epoch(), watch.best(), last, "");
     }
@@ -125,7 +126,7 @@ public final class Trainer {
         return new EpochMetrics(epoch, tr, va, te, penalty, lr, timing);
     }
 
-    /** Mean loss and accuracy over a split, in chunks; NONE for an empty split. */
+    /** Mean loss and accuracy over a split, in chunks; NONE for an empty split; no accuracy when the loss is not finite. */
     SplitMetrics measure(Encoded split) {
         int n = split.size();
         if (n == 0) {
@@ -147,7 +148,10 @@ public final class Trainer {
                 correct += Metrics.accuracy(net.lossFunction().output(scores), c.targets()) * (to - from);
             }
         }
-        return new SplitMetrics(lossSum / n, split.classes() > 0 ? correct / n : Double.NaN);
+        double loss = lossSum / n;
+        // a network whose loss is NaN or infinite outputs NaN scores somewhere: its argmax means nothing
+        boolean meaningful = split.classes() > 0 && Double.isFinite(loss);
+        return new SplitMetrics(loss, meaningful ? correct / n : Double.NaN);
     }
 
     private static boolean diverged(EpochMetrics m) {

@@ -2,7 +2,9 @@ package deepgrid.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -12,6 +14,7 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -143,6 +146,38 @@ class BadFilesTest {
         assertEquals("", r.err());
         assertEquals(Main.OK, r.code());
         assertEquals("ok: bad/bom.yaml (bom, 1 run)\n", r.out());
+    }
+
+    @Test
+    void aFifoAsTheExperimentFileIsRefusedWithoutWaitingForAWriter(@TempDir Path tmp) throws Exception {
+        Path bad = Files.createDirectories(tmp.resolve("bad"));
+        Path fifo = bad.resolve("fifo.yaml");
+        assumeTrue(mkfifo(fifo), "mkfifo is not available here");
+        Result r = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> validate(tmp, List.of("validate", fifo.toString())));
+        assertEquals("bad/fifo.yaml: is not a regular file (a FIFO, a device or a socket), expected an experiment file"
+                + " (.yaml)\n", r.err());
+        assertEquals(Main.INVALID, r.code());
+    }
+
+    @Test
+    void aFifoAsADataFileIsRefusedWithoutWaitingForAWriter(@TempDir Path tmp) throws Exception {
+        Path bad = Files.createDirectories(tmp.resolve("bad"));
+        Path fifo = bad.resolve("data.csv");
+        assumeTrue(mkfifo(fifo), "mkfifo is not available here");
+        Files.writeString(bad.resolve("x.yaml"), XOR.replace("{source: xor}", "{source: csv, path: '" + fifo + "', label: y}"));
+        Result r = assertTimeoutPreemptively(Duration.ofSeconds(30),
+                () -> validate(tmp, List.of("validate", bad.resolve("x.yaml").toString())));
+        assertEquals("bad/x.yaml:1:27: data.path: bad/data.csv is not a regular file (a FIFO, a device or a socket),"
+                + " expected a file\n", r.err());
+        assertEquals(Main.INVALID, r.code());
+    }
+
+    private static boolean mkfifo(Path at) throws InterruptedException {
+        try {
+            return new ProcessBuilder("mkfifo", at.toString()).start().waitFor() == 0;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** A valid experiment, for the encoding cases. */

@@ -39,6 +39,7 @@ class ConfigTextTest {
         point.put("description", "a, b");
         point.put("data.path", "it's: here");
         point.put("optimizer.lr", "1e-3");
+        point.put("data.label", "bell\u0007 and esc\u001b"); // written with escapes, double-quoted
         String text = ConfigText.runFile(Map.of("seed", 1), "", point);
         Node.MapNode grid = (Node.MapNode) ((Node.MapNode) YamlReader.parse("config.yaml",
                 text.getBytes(StandardCharsets.UTF_8))).get("grid");

@@ -101,8 +101,11 @@ class TreePathTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             model.layers[3].dense        | --set: model.layers[3].dense: index 3 is past the end of 'model.layers' (3 elements)
-            model.layerz[0].dense        | --set: model.layerz[0].dense: found no 'layerz' in 'model' (did you mean layers?), expected a list there to index
-            layers[0]                    | --set: layers[0]: found no 'layers' in the file, expected a list there to index
+            model.layerz[0].dense        | --set: model.layerz[0].dense: unknown key 'layerz' in model (did you mean layers?)
+            Model.layers[0].dense        | --set: Model.layers[0].dense: unknown key 'Model' (did you mean model?)
+            foo.layers[0].dense          | --set: foo.layers[0].dense: found no 'foo' in the file, expected a list at 'foo.layers' to index
+            layers[0]                    | --set: layers[0]: found no 'layers' in the file, expected a list at 'layers' to index
+            model.layers[99999999999].dense | --set: bad path 'model.layers[99999999999].dense': index 99999999999 is too large; the lists of an experiment file have a few elements
             optimizer[0]                 | --set: optimizer[0]: 'optimizer' is a map, not a list
             optimizer.lr.value           | --set: optimizer.lr.value: 'optimizer.lr' is '0.1', not a map
             model.layers[*].batchnorm    | --set: model.layers[*].batchnorm: no element of 'model.layers' has 'batchnorm'

@@ -132,9 +132,33 @@ class PlannerTest {
 
     @Test
     void twoPointsWithTheSameConfigurationAreAnError(@TempDir Path dir) throws IOException {
-        Path file = Files.writeString(dir.resolve("t.yaml"), FILE.replace("[0.1, 0.01]", "[0.1, 0.1]"));
+        // written differently, the same after binding: sgd's default lr is 0.01
+        Path file = Files.writeString(dir.resolve("t.yaml"), FILE.replace("optimizer.lr: [0.1, 0.01]",
+                "optimizer: [{type: sgd}, {type: sgd, lr: 0.01}]"));
         ConfigException e = assertThrows(ConfigException.class,
                 () -> Planner.plan(file, List.of(), new DataLoader()::load));
-        assertTrue(e.getMessage().contains("two runs resolve to the same configuration"), e.getMessage());
+        assertEquals(file + ": two runs resolve to the same configuration (optimizer={type: sgd}"
+                + " model.layers[*].activation=relu and optimizer={type: sgd, lr: 0.01} model.layers[*].activation=relu,"
+                + " seed 3); a grid or variant repeats a value", e.getMessage());
+    }
+
+    @Test
+    void aGridOverTheLearningRateWorksOnTheDefaultOptimizer(@TempDir Path dir) throws IOException {
+        String noOptimizer = FILE.replace("optimizer: {type: sgd, lr: 0.1}\n", "")
+                .replace("  model.layers[*].activation: [relu, tanh]\n", "");
+        Path file = Files.writeString(dir.resolve("t.yaml"), noOptimizer);
+        Planner.Plan plan = Planner.plan(file, List.of(), new DataLoader()::load);
+        assertEquals(List.of("{type=sgd, lr=0.1, schedule=constant}", "{type=sgd, lr=0.01, schedule=constant}"),
+                plan.runs().stream().map(r -> r.spec().resolved().get("optimizer").toString()).toList());
+        Planner.Plan set = Planner.plan(file, List.of("grid=", "optimizer.lr=0.5"), new DataLoader()::load);
+        assertEquals("{type=sgd, lr=0.5, schedule=constant}", set.runs().get(0).spec().resolved().get("optimizer").toString());
+    }
+
+    @Test
+    void nullIsNoneForASettingThatIsOffByDefault(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("t.yaml"), FILE.replace("  model.layers[*].activation: [relu, tanh]\n",
+                "  training.clip_grad_norm: [~, 1.0]\n"));
+        Planner.Plan plan = Planner.plan(file, List.of(), new DataLoader()::load);
+        assertEquals(List.of(0.0, 1.0, 0.0, 1.0), plan.runs().stream().map(r -> r.spec().training().clipGradNorm()).toList());
     }
 }

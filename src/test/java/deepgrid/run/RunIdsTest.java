@@ -176,4 +176,35 @@ class RunIdsTest {
             Locale.setDefault(saved);
         }
     }
+
+    // ---- issue 14 item 8: the data's content is part of the identity ----
+
+    private static final String CSV_FILE = """
+            name: csvids
+            data: {source: csv, path: '%s', label: y, test: 0}
+            model:
+              layers:
+                - dense: 2
+            loss: cross_entropy
+            training: {epochs: 1}
+            """;
+
+    @Test
+    void aDataFileWithOtherRowsGivesNewIdsTheSameRowsKeepThem(@TempDir Path dir) throws IOException {
+        Path csv = Files.writeString(dir.resolve("d.csv"), "x,y\n1,a\n2,b\n3,a\n4,b\n");
+        String yaml = CSV_FILE.formatted(csv);
+        List<String> first = ids(dir, yaml);
+        Files.writeString(csv, "x,y\n1,a\n2,b\n3,a\n4,b\n"); // written again: a new modification time
+        Files.setLastModifiedTime(csv, java.nio.file.attribute.FileTime.fromMillis(1_000_000_000_000L));
+        assertEquals(first, ids(dir, yaml), "the same content is the same data");
+        Files.writeString(csv, "x,y\n1,a\n2,b\n3,b\n4,a\n"); // same size, other rows
+        assertNotEquals(first, ids(dir, yaml));
+    }
+
+    @Test
+    void generatedDataKeepsTheIdsItHadBeforeFingerprints(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("ids.yaml"), FILE);
+        RunSpec run = Planner.plan(file, List.of(), new DataLoader()::load).runs().get(0);
+        assertEquals("tanh_s1-" + RunIds.hash(run.spec().resolved()), run.id());
+    }
 }

@@ -42,6 +42,18 @@ class LayerMonitorTest {
     }
 
     @Test
+    void hugeActivationsHaveAFiniteStdWhereThePlainFormulaSquaredToInfinity() {
+        // W = 1e200: z = 1e200·(x1 + x2) = 3e200 and 7e200; (z − mean)² = 4e400 overflowed to Infinity
+        Dense dense = new Dense("layer1", 2, 2, new Constant(1e200), new Zeros(), new Rng(1));
+        LayerMetrics row = new LayerMonitor(new Network(List.of(dense), new Mse()), PROBE).endEpoch(0).get(0);
+        assertEquals(5e200, row.activations().mean(), 5e200 * 1e-15);
+        assertEquals(2e200, row.activations().std(), 2e200 * 1e-15, "population std of 3e200, 3e200, 7e200, 7e200");
+        Dense infinite = new Dense("layer1", 2, 2, new Constant(1e308), new Zeros(), new Rng(1));
+        LayerMetrics inf = new LayerMonitor(new Network(List.of(infinite), new Mse()), PROBE).endEpoch(0).get(0);
+        assertTrue(Double.isNaN(inf.activations().std()), "outputs that are Infinity have no std: an empty cell");
+    }
+
+    @Test
     void gradientNormIsTheMeanOverBatchesAndUpdateRatioIsRelative() {
         Dense dense = new Dense("layer1", 2, 1, new Constant(1), new Zeros(), new Rng(1));
         Network net = new Network(List.of(dense), new Mse());

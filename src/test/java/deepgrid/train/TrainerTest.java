@@ -83,6 +83,21 @@ class TrainerTest {
     }
 
     @Test
+    void aDivergedNetworkHasNoAccuracy() {
+        // issue 14 item 17: argmax over NaN scores gave accuracies (here 1/3) that meant nothing
+        List<EpochMetrics> rows = new ArrayList<>();
+        TrainResult r = new Trainer(net(BLOBS, new Mse(), 3), BLOBS,
+                spec(50, new OptimizerSpec.Sgd(1e6), new Schedule.Constant(), null), new Rng(3)).run(rows::add);
+        assertEquals(TrainResult.Outcome.DIVERGED, r.outcome());
+        EpochMetrics last = rows.get(rows.size() - 1);
+        assertTrue(!Double.isFinite(last.train().loss()), "the last epoch diverged: " + last.train().loss());
+        assertTrue(Double.isNaN(last.train().accuracy()) && Double.isNaN(last.test().accuracy()),
+                "no accuracy from a diverged network: " + last.train().accuracy() + ", " + last.test().accuracy());
+        assertTrue(r.reason().matches("training loss became (NaN|infinite) at epoch [0-9]+"), r.reason());
+        assertTrue(Double.isFinite(rows.get(0).train().accuracy()), "epoch 0 has one");
+    }
+
+    @Test
     void earlyStoppingWaitsPatienceEpochsWithoutImprovement() {
         // lr so small that nothing improves by more than min_delta: stop after exactly `patience` epochs
         EarlyStopping stop = new EarlyStopping(EarlyStopping.Metric.TRAIN_LOSS, 3, 1.0);

@@ -1,5 +1,6 @@
 package deepgrid.data.sources;
 
+import deepgrid.data.DataSize;
 import deepgrid.data.DataSource;
 import deepgrid.data.OptionCheck;
 import deepgrid.data.Splits;
@@ -49,6 +50,11 @@ public record Blobs(int classes, int samples, int features, double spread, doubl
             }
         }
         return Synthetic.split(name(), Synthetic.labeled(x, labels, classes), test, rng);
+    }
+
+    @Override
+    public DataSize size() {
+        return new DataSize(samples, features);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package deepgrid.data.sources;
 
 import deepgrid.DeepgridException;
+import deepgrid.data.DataSize;
 import deepgrid.data.DataSource;
 import deepgrid.data.OptionCheck;
 import deepgrid.data.Splits;
@@ -49,6 +50,11 @@ public record Circles(int samples, double noise, double factor, double test) imp
         }
         Synthetic.addNoise(x, noise, gen);
         return Synthetic.split(name(), Synthetic.labeled(x, labels, 2), test, rng);
+    }
+
+    @Override
+    public DataSize size() {
+        return new DataSize(samples, 2);
     }
 
     @Override

@@ -69,6 +69,11 @@ public record Csv(Path path, String label, List<String> features, Path testPath,
     }
 
     @Override
+    public List<Path> files() {
+        return testPath == null ? List.of(path) : List.of(path, testPath);
+    }
+
+    @Override
     public String name() {
         return "csv";
     }

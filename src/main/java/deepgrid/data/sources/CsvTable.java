@@ -6,8 +6,10 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.csv.CsvFactory;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import deepgrid.DeepgridException;
+import deepgrid.IoReason;
 import java.io.IOException;
 import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -49,12 +51,14 @@ final class CsvTable {
             }
         } catch (NoSuchFileException e) {
             throw new DeepgridException(path + ": no such file");
+        } catch (CharacterCodingException e) {
+            throw new DeepgridException(path + ":" + Utf8.firstError(path) + "; save the file as UTF-8", e);
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             throw new DeepgridException(path + ":" + (at == null ? "?" : at.getLineNr()) + ": not valid CSV: "
                     + e.getOriginalMessage(), e);
         } catch (IOException e) {
-            throw new DeepgridException(path + ": cannot be read: " + e.getMessage(), e);
+            throw new DeepgridException(path + ": cannot be read: " + IoReason.reason(e), e);
         }
         if (all.isEmpty()) {
             throw new DeepgridException(path + ": empty; expected a header row, then one row per sample");
@@ -110,8 +114,19 @@ final class CsvTable {
         int i = header.indexOf(name);
         if (i < 0) {
             throw new DeepgridException(path + ":1: no column '" + name + "' for " + role + "; the header has "
-                    + String.join(", ", header));
+                    + String.join(", ", header) + separatorHint());
         }
         return i;
+    }
+
+    /** A header of one column holding ';' or a tab: the file was saved with another separator (a European spreadsheet). */
+    private String separatorHint() {
+        if (header.size() != 1) {
+            return "";
+        }
+        String only = header.get(0);
+        String sep = only.contains(";") ? "';'" : only.contains("\t") ? "tabs" : null;
+        return sep == null ? "" : " (one column: is the file separated by " + sep + "? deepgrid reads"
+                + " comma-separated files; save it as CSV with ',' as the separator)";
     }
 }

@@ -1,6 +1,7 @@
 package deepgrid.data.sources;
 
 import deepgrid.DeepgridException;
+import deepgrid.data.DataSize;
 import deepgrid.data.DataSource;
 import deepgrid.data.Dataset;
 import deepgrid.data.OptionCheck;
@@ -48,6 +49,17 @@ public record Idx(Path images, Path labels, Path testImages, Path testLabels) im
         Dataset trainSet = dataset(train, classValues);
         Dataset testSet = test == null ? Splits.none(trainSet) : dataset(test, classValues);
         return new Splits(trainSet, Splits.none(trainSet), testSet);
+    }
+
+    /** From the image headers alone; null when a file cannot be read (load says why). */
+    @Override
+    public DataSize size() {
+        return IdxFile.size(images, testImages);
+    }
+
+    @Override
+    public List<Path> files() {
+        return testImages == null ? List.of(images, labels) : List.of(images, labels, testImages, testLabels);
     }
 
     @Override

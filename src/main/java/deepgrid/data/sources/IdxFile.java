@@ -1,6 +1,8 @@
 package deepgrid.data.sources;
 
 import deepgrid.DeepgridException;
+import deepgrid.IoReason;
+import deepgrid.data.DataSize;
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
@@ -43,7 +45,10 @@ final class IdxFile {
         }
     }
 
-    /** The dimension sizes: items, then the shape of one item. */
+    /** The largest array a JVM allocates. */
+    static final long MAX_ARRAY = Integer.MAX_VALUE - 8;
+
+    /** The dimension sizes: items, then the shape of one item; their product checked to fit one array. */
     record Header(List<Integer> dims) {
         int count() {
             return dims.get(0);
@@ -52,9 +57,14 @@ final class IdxFile {
         long itemSize() {
             long size = 1;
             for (int d : dims.subList(1, dims.size())) {
-                size *= d;
+                size *= d; // cannot overflow: the whole product was checked in readHeader
             }
             return size;
+        }
+
+        /** Bytes of data after the header: count × item size. */
+        long bytes() {
+            return count() * itemSize();
         }
 
         String itemShape() {
@@ -79,14 +89,22 @@ final class IdxFile {
         }
     }
 
+    /** Rows and features of an images file and its optional test file, from their headers; null if unreadable. */
+    static DataSize size(Path images, Path testImages) {
+        try {
+            Header train = header(images, Kind.IMAGES);
+            long rows = train.count() + (testImages == null ? 0 : header(testImages, Kind.IMAGES).count());
+            return new DataSize(rows, train.itemSize());
+        } catch (DeepgridException e) {
+            return null;
+        }
+    }
+
     /** The whole file, checked to be complete. */
     static Items read(Path path, Kind kind) {
         try (DataInputStream in = open(path)) {
             Header header = readHeader(path, kind, in);
-            long size = header.count() * header.itemSize();
-            if (size > Integer.MAX_VALUE - 8) {
-                throw new DeepgridException(path + ": " + size + " values is more than one array can hold");
-            }
+            long size = header.bytes();
             byte[] values = in.readNBytes((int) size);
             if (values.length < size) {
                 throw new DeepgridException(path + ": truncated: the header announces " + header.count() + " "
@@ -114,7 +132,17 @@ final class IdxFile {
             }
             sizes.add(size);
         }
-        return new Header(List.copyOf(sizes));
+        Header header = new Header(List.copyOf(sizes));
+        long total = 1;
+        for (int size : sizes) { // corrupt dims such as [1, 2147483647, 2147483647, 4] overflow a long product
+            total = size == 0 || total <= MAX_ARRAY / size ? total * size : MAX_ARRAY + 1;
+        }
+        if (total > MAX_ARRAY) {
+            throw new DeepgridException(path + ": the header announces " + header.count() + " " + kind.noun + " of "
+                    + header.itemShape() + " values, more than one array can hold (" + MAX_ARRAY
+                    + "); is the file corrupt?");
+        }
+        return header;
     }
 
     // Gzip streams start with 0x1f 0x8b, IDX files with 0x00 0x00: the first two bytes decide.
@@ -137,6 +165,6 @@ final class IdxFile {
         if (e instanceof EOFException) {
             return new DeepgridException(path + ": truncated: the file ends inside its header or compressed data", e);
         }
-        return new DeepgridException(path + ": cannot be read: " + e.getMessage(), e);
+        return new DeepgridException(path + ": cannot be read: " + IoReason.reason(e), e);
     }
 }

@@ -1,6 +1,7 @@
 package deepgrid.data.sources;
 
 import deepgrid.DeepgridException;
+import deepgrid.data.DataSize;
 import deepgrid.data.DataSource;
 import deepgrid.data.Dataset;
 import deepgrid.data.OptionCheck;
@@ -86,6 +87,36 @@ public record Mnist(Path folder, Flavor flavor) implements DataSource {
         }
         throw new DeepgridException(name() + ": " + dir + " holds no " + IDX_FILES.get(0) + "(.gz)"
                 + (flavor == Flavor.MNIST ? " nor 0.json … 9.json" : "") + "; " + howToGet(flavor));
+    }
+
+    /** From the IDX headers (or the JSON digits' known count); null when the data is not there (load says so). */
+    @Override
+    public DataSize size() {
+        Path dir = folder != null ? folder : locate(flavor).orElse(null);
+        if (dir == null || !Files.isDirectory(dir)) {
+            return null;
+        }
+        if (hasIdx(dir)) {
+            Path train = idxFile(dir, IDX_FILES.get(0)).orElse(null);
+            Path test = idxFile(dir, IDX_FILES.get(2)).orElse(null);
+            return train == null ? null : IdxFile.size(train, test);
+        }
+        return flavor == Flavor.MNIST && MnistJson.present(dir) ? new DataSize(10_000, MnistJson.PIXELS) : null;
+    }
+
+    /** The four IDX files (or the ten JSON files) of the folder that {@link #load} reads; none if it has no data. */
+    @Override
+    public List<Path> files() {
+        Path dir = folder != null ? folder : locate(flavor).orElse(null);
+        if (dir == null || !Files.isDirectory(dir)) {
+            return List.of();
+        }
+        if (hasIdx(dir)) {
+            return IDX_FILES.stream().map(name -> idxFile(dir, name)).flatMap(Optional::stream).toList();
+        }
+        return flavor == Flavor.MNIST && MnistJson.present(dir)
+                ? java.util.stream.IntStream.range(0, 10).mapToObj(d -> dir.resolve(d + ".json")).filter(Files::isRegularFile).toList()
+                : List.of();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package deepgrid.data.sources;
 
+import deepgrid.data.DataSize;
 import deepgrid.data.DataSource;
 import deepgrid.data.OptionCheck;
 import deepgrid.data.Splits;
@@ -43,6 +44,11 @@ public record Moons(int samples, double noise, double test) implements DataSourc
         }
         Synthetic.addNoise(x, noise, gen);
         return Synthetic.split(name(), Synthetic.labeled(x, labels, 2), test, rng);
+    }
+
+    @Override
+    public DataSize size() {
+        return new DataSize(samples, 2);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package deepgrid.data.sources;
 
+import deepgrid.data.DataSize;
 import deepgrid.data.DataSource;
 import deepgrid.data.Dataset;
 import deepgrid.data.OptionCheck;
@@ -37,6 +38,11 @@ public record Sine(int samples, double noise, double test) implements DataSource
         }
         Dataset all = new Dataset(new FlatMatrix(samples, 1, x), new FlatMatrix(samples, 1, y), List.of());
         return Synthetic.split(name(), all, test, rng);
+    }
+
+    @Override
+    public DataSize size() {
+        return new DataSize(samples, 1);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package deepgrid.data.sources;
 
+import deepgrid.data.DataSize;
 import deepgrid.data.DataSource;
 import deepgrid.data.OptionCheck;
 import deepgrid.data.Splits;
@@ -42,6 +43,11 @@ public record Spiral(int classes, int samples, double noise, double test) implem
             }
         }
         return Synthetic.split(name(), Synthetic.labeled(x, labels, classes), test, rng);
+    }
+
+    @Override
+    public DataSize size() {
+        return new DataSize((long) classes * samples, 2);
     }
 
     @Override

@@ -15,6 +15,11 @@ final class Variants {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,39}");
 
+    /** Keys a variant cannot hold, and what to write instead. */
+    private static final java.util.Map<String, String> NOT_IN_A_VARIANT = java.util.Map.of(
+            "grid", "(it would be ignored); write grid: at the top level, it is crossed with every variant",
+            "variants", "(it would be ignored); list every variant in the top-level variants:");
+
     private Variants() {
     }
 
@@ -40,6 +45,11 @@ final class Variants {
             } else if (!seen.add(n.text())) {
                 problems.add(n.pos(), "variants: the name '" + n.text() + "' is used twice");
             }
+            NOT_IN_A_VARIANT.forEach((key, instead) -> {
+                if (m.get(key) != null) {
+                    problems.add(m.keyPos().get(key), "variants: a variant cannot hold " + key + ": " + instead);
+                }
+            });
             out.add(new Variant(n.text(), m.without("name")));
         }
         return out;
@@ -58,13 +68,5 @@ final class Variants {
             out = out.with(e.getKey(), merge(b.get(e.getKey()), e.getValue()));
         }
         return out;
-    }
-
-    /** A plain integer scalar's value, else {@code dflt} (the binder reports bad values). */
-    static long integer(Node n, long dflt) {
-        if (n instanceof Node.Scalar s && !s.quoted() && s.text().matches("[0-9]{1,12}")) {
-            return Long.parseLong(s.text());
-        }
-        return dflt;
     }
 }

@@ -1,5 +1,6 @@
 package deepgrid.run.queue;
 
+import deepgrid.IoReason;
 import deepgrid.config.ConfigException;
 import deepgrid.config.Pos;
 import deepgrid.config.Problems;
@@ -91,7 +92,7 @@ public final class Queue {
                     problems.add(Pos.of(a.toString()), "cannot list folder: " + e.getMessage());
                 }
             } else if (!Files.exists(a)) {
-                problems.add(Pos.of(a.toString()), "no such file or folder");
+                problems.add(Pos.of(a.toString()), IoReason.noSuchFile(a));
             } else {
                 files.add(a);
             }

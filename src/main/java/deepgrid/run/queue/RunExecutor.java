@@ -1,5 +1,7 @@
 package deepgrid.run.queue;
 
+import deepgrid.Memory;
+import deepgrid.Printable;
 import deepgrid.config.ExperimentSpec;
 import deepgrid.data.DataLoader;
 import deepgrid.data.Splits;
@@ -39,8 +41,9 @@ public final class RunExecutor {
             Status status = t.outcome() == TrainResult.Outcome.DIVERGED ? Status.DIVERGED : Status.COMPLETED;
             return new RunResult(run, status, t.epochs(), t.last(), t.best(), seconds(t0), t.reason());
         } catch (RuntimeException | OutOfMemoryError e) {
-            String reason = e.getClass().getSimpleName() + ": " + e.getMessage();
-            return new RunResult(run, Status.FAILED, 0, null, null, seconds(t0), reason);
+            String reason = e instanceof OutOfMemoryError oom ? Memory.outOfMemory("this run", oom)
+                    : e.getClass().getSimpleName() + ": " + e.getMessage();
+            return new RunResult(run, Status.FAILED, 0, null, null, seconds(t0), Printable.escape(reason));
         }
     }
 

@@ -55,9 +55,12 @@ public final class Csv {
         line.append('"');
     }
 
-    /** A number cell: integers plainly, NaN (no value) as empty, others in Java's round-trip form. */
+    /**
+     * A number cell: integers plainly, NaN and ±Infinity as empty (no value: a spreadsheet would
+     * read "Infinity" as text; a row's reason column says why), others in Java's round-trip form.
+     */
     public static String num(double v) {
-        if (Double.isNaN(v)) {
+        if (!Double.isFinite(v)) {
             return "";
         }
         if (v == Math.rint(v) && Math.abs(v) < 1e15) {

@@ -50,6 +50,16 @@ class IdxTest {
     }
 
     @Test
+    void dimensionsWhoseProductOverflowsAreRefusedNotReadAsAFewBytes() throws IOException {
+        // 1 × 2147483647 × 2147483647 × 4 wraps a long product to a small number: 4 bytes of garbage were read
+        Path images = IdxFixtures.write(dir.resolve("i"), IdxFixtures.idx(new int[] {1, Integer.MAX_VALUE,
+                Integer.MAX_VALUE, 4}, 1, 2, 3, 4), RAW);
+        Path labels = IdxFixtures.write(dir.resolve("l"), IdxFixtures.idx(new int[] {1}, 0), RAW);
+        assertEquals(images + ": the header announces 1 images of 2147483647×2147483647×4 values, more than one array"
+                + " can hold (2147483639); is the file corrupt?", message(Idx.of(images, labels)));
+    }
+
+    @Test
     void acceptsIdx2FeatureRows() throws IOException {
         Path rows = IdxFixtures.write(dir.resolve("rows"), IdxFixtures.idx(new int[] {2, 3}, 0, 255, 0, 255, 0, 255), RAW);
         Path labels = IdxFixtures.write(dir.resolve("l"), IdxFixtures.idx(new int[] {2}, 1, 0), RAW);

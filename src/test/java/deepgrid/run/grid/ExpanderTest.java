@@ -141,11 +141,9 @@ class ExpanderTest {
     }
 
     @Test
-    void aGridOverTheSeedIsKept() {
-        List<Expander.Point> points = expand("repeats: 2\ngrid:\n  seed: [1, 10]\n");
-        assertEquals(List.of("1", "2", "10", "11"), points.stream().map(p -> text(p.tree(), "seed")).toList());
-        assertEquals(List.of("7", "7", "7", "7"), points.stream().map(p -> text(p.tree(), "data.seed")).toList(),
-                "the data split stays the file's");
+    void aVariantMaySetItsOwnSeedAndRepeats() {
+        List<Expander.Point> points = expand("variants:\n  - {name: a}\n  - {name: b, seed: 100, repeats: 2}\n");
+        assertEquals(List.of("7", "100", "101"), points.stream().map(p -> text(p.tree(), "seed")).toList());
     }
 
     @Test
@@ -183,6 +181,71 @@ class ExpanderTest {
                         """, List.of(
                         "t.yaml:16:5: variants: each variant is a map with a name, e.g. - {name: adam, optimizer: adam}",
                         "t.yaml:18:17: grid.optimizer.lr: found '0.1', expected a non-empty list of values, e.g. [0.1, 0.01]")));
+    }
+
+    /** Issue 14 items 1, 2 and 14: seed and repeats by one rule wherever written; what a grid cannot vary; repeated values. */
+    static Stream<Arguments> silentNonsense() {
+        return Stream.of(
+                Arguments.of("seed -5", "seed: -5\n", "t.yaml:15:7: seed: found -5, expected an integer ≥ 0"),
+                Arguments.of("seed abc", "seed: abc\n", "t.yaml:15:7: seed: found 'abc', expected an integer ≥ 0"),
+                Arguments.of("seed 1.5", "seed: 1.5\n", "t.yaml:15:7: seed: found 1.5 (not whole), expected an integer ≥ 0"),
+                Arguments.of("seed a list", "seed: [1, 2]\n", "t.yaml:15:7: seed: found a list, expected an integer ≥ 0"),
+                Arguments.of("seed a date", "seed: 2024-01-01\n",
+                        "t.yaml:15:7: seed: found '2024-01-01', expected an integer ≥ 0"),
+                Arguments.of("seed 20 digits", "seed: 12345678901234567890\n",
+                        "t.yaml:15:7: seed: found 12345678901234567890 (too large), expected an integer ≥ 0"),
+                Arguments.of("seed 11 digits", "seed: 99999999999\n",
+                        "t.yaml:15:7: seed: found 99999999999 (more than 2147483647), expected an integer ≥ 0"),
+                Arguments.of("seed null", "seed: ~\n",
+                        "t.yaml:15:7: seed: found nothing (null), expected an integer ≥ 0; leave the key out for the default (0)"),
+                Arguments.of("repeats -2", "repeats: -2\n", "t.yaml:15:10: repeats: found -2, expected an integer ≥ 1"),
+                Arguments.of("repeats 0", "repeats: 0\n", "t.yaml:15:10: repeats: found 0, expected an integer ≥ 1"),
+                Arguments.of("repeats three", "repeats: three\n",
+                        "t.yaml:15:10: repeats: found 'three', expected an integer ≥ 1"),
+                Arguments.of("repeats 2.5", "repeats: 2.5\n",
+                        "t.yaml:15:10: repeats: found 2.5 (not whole), expected an integer ≥ 1"),
+                Arguments.of("repeats 13 digits", "repeats: 1234567890123\n",
+                        "t.yaml:15:10: repeats: found 1234567890123 (more than 2147483647), expected an integer ≥ 1"),
+                Arguments.of("repeats past the last seed", "repeats: 2147483647\n",
+                        "t.yaml:15:10: repeats: 2147483647 repeats from seed 7 need seeds up to 2147483653, past the"
+                                + " largest seed 2147483647; lower seed or repeats"),
+                Arguments.of("seed in a variant", "variants:\n  - {name: a, seed: abc}\n",
+                        "t.yaml:16:21: seed: found 'abc', expected an integer ≥ 0"),
+                Arguments.of("repeats in a variant", "variants:\n  - {name: a, repeats: 0}\n",
+                        "t.yaml:16:24: repeats: found 0, expected an integer ≥ 1"),
+                Arguments.of("seed in a grid", "grid:\n  seed: [-1, abc]\n", "t.yaml:16:3: grid.seed: a grid cannot"
+                        + " vary seed; the seeds come from repeats (runs.csv records each run's seed, and comparisons pair"
+                        + " runs by it); write repeats: N to train every point with seeds seed, seed+1, ..., seed+N-1"),
+                Arguments.of("repeats in a grid", "grid:\n  repeats: [1, 3]\n",
+                        "t.yaml:16:3: grid.repeats: a grid cannot vary repeats; write repeats: N, and every grid point"
+                                + " gets N runs"),
+                Arguments.of("name in a grid", "grid:\n  name: [a, b]\n", "t.yaml:16:3: grid.name: a grid cannot vary"
+                        + " name; every run of a file goes to results/<name>/; use variants: for named points, or one"
+                        + " file per name"),
+                Arguments.of("description in a grid", "grid:\n  description: [a, b]\n",
+                        "t.yaml:16:3: grid.description: a grid cannot vary description; it changes no run"),
+                Arguments.of("grid in a grid", "grid:\n  grid: [1, 2]\n",
+                        "t.yaml:16:3: grid.grid: a grid cannot vary grid; write every path in this one grid: map"),
+                Arguments.of("variants in a grid", "grid:\n  variants: [[{name: a}], [{name: b}]]\n",
+                        "t.yaml:16:3: grid.variants: a grid cannot vary variants; write variants: at the top level;"
+                                + " they are crossed with the grid"),
+                Arguments.of("grid in a variant", "variants:\n  - {name: a, grid: {training.epochs: [1, 2]}}\n",
+                        "t.yaml:16:15: variants: a variant cannot hold grid: (it would be ignored); write grid: at the"
+                                + " top level, it is crossed with every variant"),
+                Arguments.of("the same number twice", "grid:\n  optimizer.lr: [0.1, 0.10]\n",
+                        "t.yaml:16:23: grid.optimizer.lr: 0.10 repeats the value 0.1 (the same runs would train twice);"
+                                + " remove one"),
+                Arguments.of("the same map twice", "grid:\n  optimizer: [{type: sgd, lr: 1e-1}, {lr: 0.1, type: sgd}]\n",
+                        "t.yaml:16:38: grid.optimizer: {lr: 0.1, type: sgd} repeats the value {type: sgd, lr: 1e-1}"
+                                + " (the same runs would train twice); remove one"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("silentNonsense")
+    void nothingSilentlyBecomesSomethingElse(String name, String extra, String expected) {
+        String base = extra.startsWith("seed:") ? BASE.replace("seed: 7\n", "# seed: below\n") : BASE;
+        ConfigException e = assertThrows(ConfigException.class, () -> Expander.expand(parse(base + extra)));
+        assertEquals(expected, e.getMessage());
     }
 
     @ParameterizedTest(name = "{0}")

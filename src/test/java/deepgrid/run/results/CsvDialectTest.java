@@ -160,6 +160,53 @@ class CsvDialectTest {
     }
 
     @Test
+    void infinitiesAreEmptyCellsLikeNaNNotTextASpreadsheetKeeps() {
+        // issue 14 item 7: "Infinity" in a numeric column made a spreadsheet read the column as text
+        assertEquals("", Csv.num(Double.POSITIVE_INFINITY));
+        assertEquals("", Csv.num(Double.NEGATIVE_INFINITY));
+        assertEquals("", Csv.num(Double.NaN));
+        assertEquals("1.0E300", Csv.num(1e300));
+        var m = new EpochMetrics(4, new SplitMetrics(Double.POSITIVE_INFINITY, Double.NaN), SplitMetrics.NONE,
+                new SplitMetrics(Double.NEGATIVE_INFINITY, Double.NaN), 0, 0.1, new EpochMetrics.Timing(1, 1));
+        assertEquals(List.of(List.of("4", "", "", "", "", "", "", "0", "0.1", "1.0000", "1.0000")),
+                rfc4180(Csv.row(Columns.metricsRow(m))));
+    }
+
+    @Test
+    void aRunThatOverflowsWritesNoInfinityAnywhere() throws IOException {
+        // completed: activations of 1e200 whose squares overflowed layers.csv's activation_std;
+        // diverged: a loss that became infinite in metrics.csv, result.csv and runs.csv
+        Path file = Files.writeString(tmp.resolve("o.yaml"), """
+                name: o
+                data: {source: spiral}
+                model:
+                  init: {type: normal, std: 10}
+                  layers:
+                    - dense: 50
+                      activation: relu
+                    - dense: 3
+                loss: mse
+                optimizer: {type: sgd, lr: 100}
+                training: {epochs: 10}
+                grid:
+                  training.epochs: [9, 10]
+                """);
+        int code = Main.execute(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), "run",
+                file.toString(), "--out", tmp.resolve("results").toString());
+        assertEquals(Main.OK, code);
+        Path exp = tmp.resolve("results").resolve("o");
+        String runs = Files.readString(exp.resolve("runs.csv"));
+        assertTrue(runs.contains(",completed,") && runs.contains(",diverged,"), runs);
+        assertTrue(runs.contains("training loss became infinite at epoch 10"), runs);
+        try (Stream<Path> all = Files.walk(exp)) {
+            for (Path f : all.filter(p -> p.toString().endsWith(".csv")).toList()) {
+                String text = Files.readString(f);
+                assertFalse(text.contains("Infinity") || text.contains("NaN"), f + ":\n" + text);
+            }
+        }
+    }
+
+    @Test
     void numbersUseADotAndNoThousandsSeparatorsWhateverTheLocale() {
         Locale saved = Locale.getDefault();
         try {
@@ -177,9 +224,12 @@ class CsvDialectTest {
 
     @Test
     void theFilesOfARunAreUtf8Rfc4180WithOneHeaderAndDotDecimals() throws IOException {
+        // the grid's values are the label column's name: text a spreadsheet could misread, in runs.csv
+        Path data = Files.writeString(tmp.resolve("d.csv"), "x,\"α β, \"\"quoted\"\"\",=1+2,@home\n"
+                + "0,0,0,0\n1,1,1,1\n2,0,0,0\n3,1,1,1\n4,0,0,0\n5,1,1,1\n");
         Path file = Files.writeString(tmp.resolve("d.yaml"), """
                 name: d
-                data: {source: xor}
+                data: {source: csv, path: '%s', label: '@home', features: [x], test: 0.5}
                 model:
                   layers:
                     - dense: 3
@@ -190,8 +240,8 @@ class CsvDialectTest {
                 training: {epochs: 2, batch_size: full}
                 grid:
                   model.layers[*].activation: [tanh, relu]
-                  description: ["α β, \\"quoted\\"", "=1+2", "@home"]
-                """);
+                  data.label: ["α β, \\"quoted\\"", "=1+2", "@home"]
+                """.formatted(data));
         Locale saved = Locale.getDefault();
         int code;
         try {
@@ -204,7 +254,7 @@ class CsvDialectTest {
         assertEquals(Main.OK, code);
         Path exp = tmp.resolve("results").resolve("d");
         List<List<String>> runs = checkFile(exp.resolve("runs.csv"), 6);
-        assertEquals(List.of("run", "status", "variant", "seed", "model.layers[*].activation", "description"),
+        assertEquals(List.of("run", "status", "variant", "seed", "model.layers[*].activation", "data.label"),
                 runs.get(0).subList(0, 6));
         assertEquals(List.of("α β, \"quoted\"", "'=1+2", "'@home"), runs.subList(1, 4).stream().map(r -> r.get(5)).toList());
         try (Stream<Path> dirs = Files.list(exp.resolve("runs"))) {
