@@ -42,13 +42,22 @@ public final class Planner {
 
     /** Plans {@code file} with {@code sets} ("path=value") applied first. Throws ConfigException. */
     public static Plan plan(Path file, List<String> sets, ExperimentBinder.DataProbe probe) {
-        Node root = applySets(YamlReader.read(file), sets);
+        Node file0 = applySets(YamlReader.read(file), sets);
+        Problems problems = new Problems();
+        deepgrid.run.cluster.SlurmSettings.read(file0, problems); // checked here; how runs launch is no part of what they are
+        Node root = file0 instanceof Node.MapNode m ? m.without(deepgrid.run.cluster.SlurmSettings.KEY) : file0;
         if (root instanceof Node.MapNode m && m.entries().containsKey(SEARCH)) {
-            return SearchPlanner.plan(file, root, probe); // design/search.md: a search per grid point × variant
+            Plan search = null;
+            try {
+                search = SearchPlanner.plan(file, root, probe); // design/search.md: a search per grid point × variant
+            } catch (ConfigException e) {
+                problems.addAll(e); // with the launcher block's problems, in one report
+            }
+            problems.throwIfAny();
+            return search;
         }
         Expander.Expansion points = Expander.expansion(root);
         String defaultName = defaultName(file);
-        Problems problems = new Problems();
         List<RunSpec> runs = new ArrayList<>(points.size());
         Map<String, Integer> seen = new HashMap<>(); // identity digest → first run with it
         ConfigException duplicate = null;

@@ -68,6 +68,22 @@ public final class Progress {
         lineOpen = false;
     }
 
+    /** A run was not trained this time ({@link Launcher.Kind#LOST}): {@code why} says what became of its trainer. */
+    public synchronized void lost(String experiment, RunSpec run, String why) {
+        done++;
+        out.printf(Locale.ROOT, "%s[%d/%d] %s: not trained %s%s%n", live ? "\r\033[K" : "", done, total, experiment,
+                run.id(), why.isEmpty() ? "" : ": " + why);
+        out.flush();
+        lineOpen = false;
+    }
+
+    /** Prints a line of news (a launcher's), ending an open live line first. */
+    public synchronized void note(String line) {
+        endLine();
+        out.println(line);
+        out.flush();
+    }
+
     /** Ends an open live line (before any other message). */
     public synchronized void endLine() {
         if (lineOpen) {

@@ -40,9 +40,10 @@ public final class Queue {
     public enum Start { RESUME, FRESH }
 
     /** How many runs the queue had and how they ended ({@code elsewhere}: trained by another process meanwhile). */
-    public record Outcome(int total, int skipped, int completed, int diverged, int failed, int pruned, int elsewhere) {
+    public record Outcome(int total, int skipped, int completed, int diverged, int failed, int pruned, int elsewhere,
+            int lost) {
         public Outcome(int total, int skipped, int completed, int diverged, int failed) {
-            this(total, skipped, completed, diverged, failed, 0, 0);
+            this(total, skipped, completed, diverged, failed, 0, 0, 0);
         }
     }
 
@@ -178,6 +179,10 @@ public final class Queue {
                     case RECORDED_ELSEWHERE -> ended(exp, e.run(), BY_OTHER, tally, progress, reports);
                     case HELD_ELSEWHERE -> exp.waiting.put(e.run().id(), e.run());
                     case NOT_RECORDED -> throw notRecorded(e);
+                    case LOST -> {
+                        tally.lost++;
+                        progress.lost(exp.plan.experiment(), e.run(), e.failure() == null ? "" : e.failure().getMessage());
+                    }
                 }
                 exp.launched.remove(e.run().id());
             }
@@ -342,6 +347,7 @@ public final class Queue {
         int failed;
         int pruned;
         int elsewhere;
+        int lost;
 
         synchronized void add(Status s, boolean byOther) {
             if (byOther) {
@@ -357,11 +363,11 @@ public final class Queue {
         }
 
         synchronized int done() {
-            return skipped + completed + diverged + failed + pruned + elsewhere;
+            return skipped + completed + diverged + failed + pruned + elsewhere + lost;
         }
 
         synchronized Outcome outcome(int total) {
-            return new Outcome(total, skipped, completed, diverged, failed, pruned, elsewhere);
+            return new Outcome(total, skipped, completed, diverged, failed, pruned, elsewhere, lost);
         }
     }
 }

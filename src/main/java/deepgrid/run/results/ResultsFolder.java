@@ -52,7 +52,7 @@ public final class ResultsFolder implements AutoCloseable {
     static final String RUNNERS = ".runners";
     static final String PREVIOUS = "previous";
     /** Every derived file and folder that --fresh moves aside with the runs. */
-    private static final List<String> FRESH_MOVES = List.of(RUNS, RUNS_CSV, SUMMARY_CSV, COMPARISONS_CSV, REPORT_HTML, "search");
+    private static final List<String> FRESH_MOVES = List.of(RUNS, RUNS_CSV, SUMMARY_CSV, COMPARISONS_CSV, REPORT_HTML, "search", "slurm");
 
     private final Path dir;
     private final List<String> gridPaths;
