@@ -37,8 +37,21 @@ public final class Lint {
     /** The warnings of {@code plan} (planned from its file with {@code sets}), sorted by position. */
     public static List<LintWarning> check(Planner.Plan plan, List<String> sets, ExperimentBinder.DataProbe probe) {
         Node root = Planner.applySets(YamlReader.read(plan.file()), sets);
-        List<Expander.Point> points = Expander.expand(root);
-        List<RunSpec> runs = plan.runs();
+        if (root instanceof Node.MapNode m && m.entries().containsKey("launcher")) {
+            root = m.without("launcher"); // how runs launch says nothing about the network
+        }
+        List<Expander.Point> points;
+        List<RunSpec> runs;
+        if (root instanceof Node.MapNode m && m.entries().containsKey("search")) {
+            // a search's trials take their values from its space, whose own warnings judge the ranges; the lint
+            // reads what the file itself configures, once per grid point × variant (the search's arms)
+            points = Expander.expand(m.without("search")).stream().filter(p -> p.repeat() == 0).toList();
+            runs = points.stream().map(p -> new RunSpec(ExperimentBinder.bind(p.tree(), plan.experiment(), probe),
+                    p.coordinates(), p.variant(), 0, "")).toList();
+        } else {
+            points = Expander.expand(root);
+            runs = plan.runs();
+        }
         // a grid's runs are its points, in order; runs of another sweep (a search) are read against the file itself
         boolean byPoint = points.size() == runs.size();
         Map<Findings.Finding, Set<String>> covered = new LinkedHashMap<>();

@@ -98,11 +98,10 @@ public final class LocalLauncher implements Launcher {
     private void train(RunSpec run, ResultsFolder folder, Claims.Held claim) throws IOException {
         try (RunRecorder recorder = folder.start(run, claim)) {
             training.add(recorder);
-            int epochs = run.spec().training().epochs();
             RunResult r = RunExecutor.execute(run, loader, recorder, new TrainingLog() {
                 @Override
                 public void epoch(EpochMetrics m) {
-                    progress.epoch(run, m, epochs);
+                    progress.epoch(run, m, run.spec().training().epochs()); // bound by now (a failed binding fails the run)
                 }
 
                 @Override

@@ -50,7 +50,8 @@ class SlurmLauncherTest {
     final StringWriter log = new StringWriter();
 
     private Queue.Outcome drive(FakeSlurm slurm, Path file, Path out) throws Exception {
-        Queue queue = new Queue(new DataLoader(), out);
+        // the report as `run` rebuilds it: a search's files are derived from its runs there
+        Queue queue = new Queue(new DataLoader(), out, dir -> deepgrid.report.Report.rebuild(dir));
         List<Planner.Plan> plans = queue.plan(List.of(file), List.of());
         PrintWriter err = new PrintWriter(log, true);
         Progress progress = new Progress(err, 4, 2, Progress.Mode.LINES);
@@ -117,6 +118,46 @@ class SlurmLauncherTest {
         assertEquals(1, o2.skipped());
         assertTrue(Files.readString(again.scripts.get(0)).contains("#SBATCH --array=0-0%1"));
         assertEquals(2, finishedFolders(out.resolve("fake")).size());
+        assertClean(out.resolve("fake"));
+    }
+
+    /** A search on Slurm: the window's trials are submitted as they open, and it ends as the same search run locally. */
+    @Test
+    void aSearchOnSlurmProposesAndPrunesAsItDoesLocally() throws Exception {
+        Path file = Files.writeString(tmp.resolve("fake.yaml"), """
+                name: fake
+                seed: 3
+                data: {source: spiral, samples: 45, validation: 0.2}
+                model: {layers: [{dense: 8, activation: relu}, {dense: 3}]}
+                loss: cross_entropy
+                optimizer: {type: sgd, lr: 0.3}
+                training: {epochs: 9, batch_size: 16}
+                search:
+                  objective: val_loss
+                  trials: 6
+                  startup: 3
+                  window: 2
+                  space:
+                    optimizer.lr: {float: [1.0e-3, 3.0], log: true}
+                  pruner: {type: asha, min_epochs: 1, reduction: 3}
+                  confirm: none
+                launcher: {parallel: 2}
+                """);
+        Path out = tmp.resolve("results");
+        FakeSlurm slurm = new FakeSlurm();
+        Queue.Outcome o = drive(slurm, file, out);
+        assertEquals(6, o.completed() + o.pruned(), log.toString());
+        assertTrue(slurm.scripts.size() > 1, "trials submitted as the window opened: " + slurm.scripts.size() + " submissions");
+        SlurmCluster.run(tmp.resolve("local.log"), SlurmCluster.SAME_KERNEL, "run", file.toString(), "--out",
+                tmp.resolve("local").toString());
+        Path search;
+        try (var dirs = Files.list(out.resolve("fake/search"))) {
+            search = dirs.filter(Files::isDirectory).findFirst().orElseThrow();
+        }
+        Path local = tmp.resolve("local/fake/search").resolve(search.getFileName());
+        for (String f : List.of("trials.csv", "rungs.csv")) {
+            assertEquals(withoutTime(local.resolve(f)), withoutTime(search.resolve(f)), f);
+        }
         assertClean(out.resolve("fake"));
     }
 
