@@ -8,6 +8,7 @@ import deepgrid.math.Kernel;
 import deepgrid.math.Threads;
 import deepgrid.report.Report;
 import deepgrid.run.Planner;
+import deepgrid.run.queue.JitPolicy;
 import deepgrid.run.queue.LocalLauncher;
 import deepgrid.run.queue.Progress;
 import deepgrid.run.queue.Queue;
@@ -70,6 +71,9 @@ final class RunCommand implements Callable<Integer> {
         Queue queue = new Queue(new DataLoader(), out, Report::rebuild);
         List<Planner.Plan> plans = queue.plan(Queue.files(paths), sets);
         plans = shard == null ? plans : Launchers.shard(shard, plans, spec.commandLine().getErr());
+        if (!onSlurm) {
+            JitPolicy.apply(JitPolicy.work(plans, queue.loader())); // tiny grids: no optimising compiler (README)
+        }
         var err = spec.commandLine().getErr();
         plans.forEach(p -> p.sweep().warnings().forEach(l -> err.println(Printable.escape(l))));
         // issue 11 (lint): every plan's network-aware warnings on stderr before any run starts; --strict stops here
