@@ -34,9 +34,13 @@ public final class Main implements Runnable {
     private CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        ownsProcess = true; // process-wide settings (the JIT's) are this command's to choose
         // a PrintWriter on a PrintStream asks it in checkError(), so execute sees stdout's write errors
         System.exit(execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
     }
+
+    /** True when the command runs as this JVM's main program, not inside another (a test, an embedding). */
+    static volatile boolean ownsProcess;
 
     /** Runs a command line with the given output streams; returns the exit code. */
     public static int execute(PrintWriter out, PrintWriter err, String... args) {

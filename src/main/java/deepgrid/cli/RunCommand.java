@@ -71,7 +71,7 @@ final class RunCommand implements Callable<Integer> {
         Queue queue = new Queue(new DataLoader(), out, Report::rebuild);
         List<Planner.Plan> plans = queue.plan(Queue.files(paths), sets);
         plans = shard == null ? plans : Launchers.shard(shard, plans, spec.commandLine().getErr());
-        if (!onSlurm) {
+        if (!onSlurm && Main.ownsProcess) { // never in a JVM that does other work too (a test run)
             JitPolicy.apply(JitPolicy.work(plans, queue.loader())); // tiny grids: no optimising compiler (README)
         }
         var err = spec.commandLine().getErr();
