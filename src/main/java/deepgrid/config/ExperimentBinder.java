@@ -37,7 +37,7 @@ public final class ExperimentBinder {
             throw ConfigException.at(root.pos(), "the file holds " + root.describe() + ", expected a map of settings"
                     + " (data:, model:, loss:, ...)");
         }
-        MapReader top = MapReader.of(root, root.pos(), "", problems);
+        MapReader top = MapReader.of(root, root.pos(), "", problems).declare(Sections.TOP);
         String name = top.string("name", defaultName);
         checkName(top, name);
         String description = top.string("description", "");
@@ -45,7 +45,7 @@ public final class ExperimentBinder {
         top.integer("repeats", 1, Seeds.REPEATS);
         DataSpec data = DataBinder.bind(top.child("data"), seed);
         ModelBinder.Result model = ModelBinder.bind(top.child("model"));
-        Loss loss = top.choice("loss", Catalog.LOSSES, null);
+        Loss loss = top.choice(Sections.top("loss"));
         TrainingSpec training = TrainingBinder.bind(top);
         top.take("grid"); // expanded before binding; the keys are known here
         top.take("variants");
@@ -120,9 +120,10 @@ public final class ExperimentBinder {
                         + ", but " + source + " with loss " + loss.name() + " needs " + want
                         + (train.isClassification() && kind != TargetKind.BINARY ? " (one per class)" : ""));
             }
-            if (model.lastActivation() != null && !loss.name().equals("mse")) {
+            if (model.lastActivation() != null && !loss.outputActivation().equals(Loss.IDENTITY)) {
                 problems.add(model.lastPos(), "the last layer has activation " + model.lastActivation().name()
-                        + ", but loss " + loss.name() + " applies its own output activation; remove it");
+                        + ", but loss " + loss.name() + " applies its own output activation ("
+                        + loss.outputActivation() + ") to the scores; remove it");
             }
             checkEarlyStopping(training.earlyStopping(), splits);
             if (problems.isEmpty()) {

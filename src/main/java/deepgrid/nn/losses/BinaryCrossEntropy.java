@@ -50,6 +50,11 @@ public record BinaryCrossEntropy() implements Loss {
     }
 
     @Override
+    public String outputActivation() {
+        return "sigmoid";
+    }
+
+    @Override
     public TargetKind targets() {
         return TargetKind.BINARY;
     }

@@ -54,6 +54,11 @@ public record CrossEntropy() implements Loss {
     }
 
     @Override
+    public String outputActivation() {
+        return "softmax";
+    }
+
+    @Override
     public TargetKind targets() {
         return TargetKind.CLASSES;
     }
