@@ -26,6 +26,15 @@ public final class ExperimentBinder {
     private ExperimentBinder() {
     }
 
+    /**
+     * Binds a tree that was bound and checked against its data before (a planned run that is
+     * about to train): the same spec, without loading the data again to check shapes; a data
+     * set gone meanwhile fails the run when it loads.
+     */
+    public static ExperimentSpec rebind(Node root, String defaultName) {
+        return bind(root, defaultName, null);
+    }
+
     /** Binds {@code root}; {@code defaultName} is the file name without .yaml. Throws ConfigException. */
     public static ExperimentSpec bind(Node root, String defaultName, DataProbe probe) {
         Problems problems = new Problems();
@@ -51,8 +60,10 @@ public final class ExperimentBinder {
         top.take("variants");
         top.finish();
         problems.throwIfAny();
-        new ShapeCheck(root, problems, probe).check(data, model, loss, training);
-        problems.throwIfAny();
+        if (probe != null) {
+            new ShapeCheck(root, problems, probe).check(data, model, loss, training);
+            problems.throwIfAny();
+        }
         return new ExperimentSpec(name, description, seed, data, new ExperimentSpec.Model(model.layers(), loss),
                 training, top.resolved());
     }

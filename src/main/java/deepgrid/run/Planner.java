@@ -13,6 +13,7 @@ import deepgrid.run.grid.GridSweep;
 import deepgrid.run.grid.Sweep;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -39,24 +40,59 @@ public final class Planner {
     /** Plans {@code file} with {@code sets} ("path=value") applied first. Throws ConfigException. */
     public static Plan plan(Path file, List<String> sets, ExperimentBinder.DataProbe probe) {
         Node root = applySets(YamlReader.read(file), sets);
-        List<Expander.Point> points = Expander.expand(root);
+        Expander.Expansion points = Expander.expansion(root);
         String defaultName = defaultName(file);
         Problems problems = new Problems();
-        List<RunSpec> runs = new ArrayList<>();
-        for (Expander.Point p : points) {
+        List<RunSpec> runs = new ArrayList<>(points.size());
+        Map<String, Integer> seen = new HashMap<>(); // identity digest → first run with it
+        ConfigException duplicate = null;
+        long lastPoint = -1;
+        ExperimentSpec last = null;
+        for (int i = 0; i < points.size(); i++) {
             try {
-                ExperimentSpec spec = ExperimentBinder.bind(p.tree(), defaultName, probe);
-                String id = RunIds.of(p.variant(), p.coordinates(), spec.seed(), spec.resolved(),
-                        DataFingerprint.of(spec.data().source())); // a changed data file makes new runs
-                runs.add(new RunSpec(spec, p.coordinates(), p.variant(), p.repeat(), id));
+                Expander.Point p = points.point(i);
+                // the repeats of a grid point differ in their seed alone: bind the point once
+                ExperimentSpec spec = points.pointOf(i) == lastPoint && last != null
+                        ? withSeed(last, seedOf(p))
+                        : ExperimentBinder.bind(p.tree(), defaultName, probe);
+                lastPoint = points.pointOf(i);
+                last = spec;
+                RunIds.Identity identity = RunIds.identity(spec.resolved(), DataFingerprint.of(spec.data().source()));
+                String id = RunIds.of(p.variant(), p.coordinates(), spec.seed(), identity); // a changed data file makes new runs
+                int index = i;
+                RunSpec run = new RunSpec(() -> bindAgain(points, index, defaultName), p.coordinates(), p.variant(),
+                        p.repeat(), id, spec.seed());
+                Integer other = seen.putIfAbsent(identity.digest(), runs.size());
+                if (other != null && duplicate == null) {
+                    duplicate = sameConfiguration(file, runs.get(other), run);
+                }
+                runs.add(run);
             } catch (ConfigException e) {
                 problems.addAll(e);
             }
         }
         problems.throwIfAny();
-        checkUnique(runs, file);
-        List<String> gridPaths = points.isEmpty() ? List.of() : List.copyOf(points.get(0).coordinates().keySet());
-        return new Plan(file, runs.get(0).spec().name(), gridPaths, new GridSweep(runs));
+        if (duplicate != null) {
+            throw duplicate;
+        }
+        String experiment = runs.get(0).spec().name();
+        return new Plan(file, experiment, points.gridPaths(), new GridSweep(runs));
+    }
+
+    /** {@code spec} with another seed: what binding the same point's tree with that seed gives (PlannerTest checks). */
+    private static ExperimentSpec withSeed(ExperimentSpec spec, long seed) {
+        Map<String, Object> resolved = new java.util.LinkedHashMap<>(spec.resolved());
+        resolved.put("seed", (int) seed);
+        return new ExperimentSpec(spec.name(), spec.description(), seed, spec.data(), spec.model(), spec.training(), resolved);
+    }
+
+    private static long seedOf(Expander.Point p) {
+        return Long.parseLong(((Node.Scalar) ((Node.MapNode) p.tree()).get("seed")).text());
+    }
+
+    /** Point {@code index}'s spec, bound again when its run starts (it was bound, and so valid, when planned). */
+    private static ExperimentSpec bindAgain(Expander.Expansion points, int index, String defaultName) {
+        return ExperimentBinder.rebind(points.point(index).tree(), defaultName);
     }
 
     /**
@@ -107,15 +143,9 @@ public final class Planner {
     }
 
     /** Two points that resolve to the same configuration (0.1 and 0.10, {type: sgd} and {type: sgd, lr: 0.01}) would train it twice. */
-    private static void checkUnique(List<RunSpec> runs, Path file) {
-        var seen = new java.util.HashMap<Map<String, Object>, RunSpec>();
-        for (RunSpec r : runs) {
-            RunSpec other = seen.putIfAbsent(RunIds.identity(r.spec().resolved()), r);
-            if (other != null) {
-                throw ConfigException.at(Pos.of(file.toString()), "two runs resolve to the same configuration ("
-                        + point(other) + " and " + point(r) + ", seed " + r.seed() + "); a grid or variant repeats a value");
-            }
-        }
+    private static ConfigException sameConfiguration(Path file, RunSpec first, RunSpec again) {
+        return ConfigException.at(Pos.of(file.toString()), "two runs resolve to the same configuration ("
+                + point(first) + " and " + point(again) + ", seed " + again.seed() + "); a grid or variant repeats a value");
     }
 
     private static String point(RunSpec r) {

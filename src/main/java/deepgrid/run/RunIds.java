@@ -33,6 +33,11 @@ public final class RunIds {
     /** The folder name of a run; {@code data} is its {@link DataFingerprint} ("" for generated data). */
     public static String of(String variant, Map<String, String> coordinates, long seed, Map<String, Object> resolved,
             String data) {
+        return of(variant, coordinates, seed, identity(resolved, data));
+    }
+
+    /** The folder name of a run of this identity. */
+    public static String of(String variant, Map<String, String> coordinates, long seed, Identity identity) {
         List<String> parts = new ArrayList<>();
         if (!variant.isEmpty()) {
             parts.add(variant);
@@ -43,7 +48,7 @@ public final class RunIds {
         if (readable.length() > MAX_READABLE) {
             readable = readable.substring(0, MAX_READABLE);
         }
-        return readable + "-" + hash(resolved, data);
+        return readable + "-" + identity.hash();
     }
 
     /** {@code text} with every run of unsafe characters replaced by '-', starting with a letter or digit. */
@@ -83,11 +88,23 @@ public final class RunIds {
      * and the data's fingerprint, if any (without one, the hash is what it was before fingerprints).
      */
     public static String hash(Map<String, Object> resolved, String data) {
-        Map<String, Object> identity = identity(resolved);
+        return identity(resolved, data).hash();
+    }
+
+    /** What makes a run itself: the SHA-256 of its resolved config (name and description excluded) and data fingerprint. */
+    public record Identity(String digest) {
+        /** The 8 hex digits that end a run id. */
+        public String hash() {
+            return digest.substring(0, 8);
+        }
+    }
+
+    /** The identity of a run of {@code resolved} on data of fingerprint {@code data} ("" for generated data). */
+    public static Identity identity(Map<String, Object> resolved, String data) {
         try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest((ConfigText.toYaml(identity)
+            byte[] d = MessageDigest.getInstance("SHA-256").digest((ConfigText.toYaml(identity(resolved))
                     + (data.isEmpty() ? "" : "# data\n" + data)).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(d, 0, 4).toLowerCase(Locale.ROOT);
+            return new Identity(HexFormat.of().formatHex(d).toLowerCase(Locale.ROOT));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JVM", e);
         }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import deepgrid.config.ConfigText;
+import deepgrid.config.ExperimentSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +18,9 @@ import org.yaml.snakeyaml.Yaml;
 /**
  * ConfigText dumps a resolved config entry by entry (memoized per entry, for speed): its text
  * must equal snakeyaml's dump of the whole map, or run ids and config.yaml files would change.
- * Checked on every run of every example and test experiment that plans without real data.
+ * Checked on every run of every example and test experiment, with the other way planning
+ * takes a shortcut: a grid point's repeats get their specs from the point's, by seed; bound
+ * again from their own trees (as when they start), they must have the same ids.
  */
 class ConfigDumpTest {
     private static String wholeDump(Map<String, Object> resolved) {
@@ -45,7 +48,12 @@ class ConfigDumpTest {
                 continue; // needs a data set this machine may not have
             }
             for (RunSpec r : plan.runs()) {
-                assertEquals(wholeDump(r.spec().resolved()), ConfigText.toYaml(r.spec().resolved()), f + " " + r.id());
+                ExperimentSpec spec = r.spec(); // bound again from the point's tree, as when the run starts
+                assertEquals(wholeDump(spec.resolved()), ConfigText.toYaml(spec.resolved()), f + " " + r.id());
+                String again = RunIds.of(r.variant(), r.coordinates(), spec.seed(), spec.resolved(),
+                        DataFingerprint.of(spec.data().source()));
+                assertEquals(r.id(), again, f + ": planned (repeats derived from their point) = bound again");
+                assertEquals(r.seed(), spec.seed());
                 checked++;
             }
         }

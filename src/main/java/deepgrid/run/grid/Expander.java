@@ -20,15 +20,24 @@ import java.util.Map;
  * file's seed so every point sees the same data split. Seeds come from {@code repeats}
  * alone: a grid cannot vary {@code seed} (nor {@code repeats}, {@code name},
  * {@code description}, {@code grid} or {@code variants}), and one path cannot list the same
- * value twice.
+ * value twice. A file expands to at most {@link #MAX_RUNS} runs, counted before anything is
+ * expanded, and points are made one at a time by index ({@link Expansion#point}), so a large
+ * plan holds no tree per run.
  */
 public final class Expander {
+    /** The most runs one file may expand to: a 10 × 10 × 10 grid × 100 seeds; beyond, a search samples the space. */
+    public static final int MAX_RUNS = 100_000;
+
     /** One run point: its tree, its grid coordinates (path → value as written), variant name, repeat index. */
     public record Point(Node tree, Map<String, String> coordinates, String variant, int repeat) {
     }
 
     /** One grid path, where its key is written (for problems in setting it), and its values. */
     private record Axis(TreePath path, Pos pos, List<Node> values) {
+    }
+
+    /** One variant: its tree (the file with the variant merged in) and its seeds. */
+    private record Arm(String name, Node.MapNode tree, Seeds seeds) {
     }
 
     /** Top-level keys a grid cannot vary, and why. */
@@ -46,32 +55,174 @@ public final class Expander {
 
     /** All points of {@code root}, in order; every problem with grid, variants, seed or repeats at once as a ConfigException. */
     public static List<Point> expand(Node root) {
+        Expansion x = expansion(root);
+        Problems problems = new Problems();
+        List<Point> points = new ArrayList<>();
+        for (int i = 0; i < x.size(); i++) {
+            try {
+                points.add(x.point(i));
+            } catch (ConfigException e) {
+                problems.addAll(e); // expand what is valid even after a problem: every problem in one pass
+            }
+        }
+        problems.throwIfAny();
+        return points;
+    }
+
+    /**
+     * The points of {@code root}, counted but not yet made: the grid, variants, seeds and
+     * repeats are checked now, and the count against {@link #MAX_RUNS}; a value that cannot
+     * be set shows when its points are made.
+     */
+    public static Expansion expansion(Node root) {
         if (!(root instanceof Node.MapNode map)) {
-            return List.of(new Point(root, Map.of(), "", 0));
+            return new Expansion(List.of(new Arm("", null, new Seeds(0, 1))), List.of(), 0, root);
         }
         Problems problems = new Problems();
         List<Axis> axes = axes(map.get("grid"), problems);
         List<Variants.Variant> variants = Variants.read(map.get("variants"), problems);
         Node.MapNode base = map.without("grid").without("variants");
         Seeds fileSeeds = Seeds.read(base, problems);
-        long dataSeed = fileSeeds == null ? 0 : fileSeeds.seed();
-        List<Point> points = new ArrayList<>();
-        // expand what is valid even after a problem, so that every problem is found in one pass
+        List<Arm> arms = new ArrayList<>();
         for (Variants.Variant v : variants) {
-            Node merged = Variants.merge(base, v.tree());
-            for (Map<String, Node> combo : product(axes)) {
-                Node.MapNode tree = (Node.MapNode) merged;
-                for (Axis a : axes) {
-                    tree = set(tree, a, combo.get(a.path().text()), problems);
-                }
-                Seeds seeds = Seeds.read(tree, problems);
-                for (int r = 0; seeds != null && r < seeds.repeats(); r++) {
-                    points.add(new Point(pin(tree, dataSeed, seeds.seed() + r), text(combo), v.name(), r));
-                }
+            Node.MapNode merged = (Node.MapNode) Variants.merge(base, v.tree());
+            Seeds seeds = Seeds.read(merged, problems);
+            if (seeds != null) {
+                arms.add(new Arm(v.name(), merged, seeds));
+            }
+        }
+        for (Arm arm : arms) {
+            for (Axis a : axes) {
+                a.values().forEach(v -> set(arm.tree(), a, v, problems)); // bad paths now, with the others
             }
         }
         problems.throwIfAny();
-        return points;
+        Expansion x = new Expansion(arms, axes, fileSeeds.seed(), root);
+        if (x.count > MAX_RUNS) {
+            Pos where = map.keyPos().getOrDefault("grid", map.keyPos().getOrDefault("repeats", map.pos()));
+            throw ConfigException.at(where, "the file expands to " + String.format(java.util.Locale.ROOT, "%,d", x.count)
+                    + " runs (" + x.describeCount() + "), more than the " + String.format(java.util.Locale.ROOT, "%,d", MAX_RUNS)
+                    + " one file may plan; " + (axes.isEmpty() ? "lower repeats (a handful of seeds shows whether a difference"
+                    + " is real)" : "sample the space with search: instead, or split the grid over several files"));
+        }
+        return x;
+    }
+
+    /** A file's points by index: variants in order, then grid points (first path slowest), then repeats. */
+    public static final class Expansion {
+        private final List<Arm> arms;
+        private final List<Axis> axes;
+        private final long dataSeed;
+        private final Node root;
+        private final long combos;
+        private final long count;
+
+        private Expansion(List<Arm> arms, List<Axis> axes, long dataSeed, Node root) {
+            this.arms = List.copyOf(arms);
+            this.axes = List.copyOf(axes);
+            this.dataSeed = dataSeed;
+            this.root = root;
+            long c = 1;
+            for (Axis a : axes) {
+                c = saturatedTimes(c, a.values().size());
+            }
+            this.combos = c;
+            long n = 0;
+            for (Arm arm : arms) {
+                n = saturatedPlus(n, saturatedTimes(c, arm.seeds().repeats()));
+            }
+            this.count = n;
+        }
+
+        /** How many runs (at most {@link #MAX_RUNS} once {@link #expansion} returned it). */
+        public int size() {
+            return (int) count;
+        }
+
+        /** The grid paths, in order (the extra columns of runs.csv). */
+        public List<String> gridPaths() {
+            return axes.stream().map(a -> a.path().text()).toList();
+        }
+
+        /** Which grid point (variant and grid values) point {@code index} is: its repeats share it. */
+        public long pointOf(int index) {
+            long local = index;
+            long before = 0;
+            for (Arm arm : arms) {
+                long runs = combos * arm.seeds().repeats();
+                if (local < runs) {
+                    return before + local / arm.seeds().repeats();
+                }
+                local -= runs;
+                before += combos;
+            }
+            throw new IndexOutOfBoundsException("point " + index + " of " + count);
+        }
+
+        /** Point {@code index}; a ConfigException when one of its grid values cannot be set. */
+        public Point point(int index) {
+            if (arms.get(0).tree() == null) {
+                return new Point(root, Map.of(), "", 0);
+            }
+            long local = index;
+            for (Arm arm : arms) {
+                long runs = combos * arm.seeds().repeats();
+                if (local < runs) {
+                    return point(arm, local / arm.seeds().repeats(), (int) (local % arm.seeds().repeats()));
+                }
+                local -= runs;
+            }
+            throw new IndexOutOfBoundsException("point " + index + " of " + count);
+        }
+
+        private Point point(Arm arm, long combo, int repeat) {
+            Node[] values = new Node[axes.size()];
+            for (int k = axes.size() - 1; k >= 0; k--) { // the last path varies fastest
+                List<Node> v = axes.get(k).values();
+                values[k] = v.get((int) (combo % v.size()));
+                combo /= v.size();
+            }
+            Problems problems = new Problems();
+            Node.MapNode tree = arm.tree();
+            Map<String, String> coordinates = new LinkedHashMap<>();
+            for (int k = 0; k < axes.size(); k++) {
+                tree = set(tree, axes.get(k), values[k], problems);
+                coordinates.put(axes.get(k).path().text(), ConfigText.flow(values[k]));
+            }
+            problems.throwIfAny();
+            return new Point(pin(tree, dataSeed, arm.seeds().seed() + (long) repeat), coordinates, arm.name(), repeat);
+        }
+
+        /** "2 variants × 100 × 100 grid points × 10 repeats", for the size message. */
+        private String describeCount() {
+            List<String> parts = new ArrayList<>();
+            if (arms.size() > 1) {
+                parts.add(arms.size() + " variants");
+            }
+            if (!axes.isEmpty()) {
+                parts.add(axes.stream().map(a -> Integer.toString(a.values().size()))
+                        .collect(java.util.stream.Collectors.joining(" × ")) + " grid points");
+            }
+            int repeats = arms.stream().mapToInt(a -> a.seeds().repeats()).max().orElse(1);
+            parts.add(repeats + (repeats == 1 ? " repeat" : " repeats"));
+            return String.join(" × ", parts);
+        }
+
+        private static long saturatedTimes(long a, long b) {
+            try {
+                return Math.multiplyExact(a, b);
+            } catch (ArithmeticException e) {
+                return Long.MAX_VALUE;
+            }
+        }
+
+        private static long saturatedPlus(long a, long b) {
+            try {
+                return Math.addExact(a, b);
+            } catch (ArithmeticException e) {
+                return Long.MAX_VALUE;
+            }
+        }
     }
 
     private static List<Axis> axes(Node grid, Problems problems) {
@@ -121,23 +272,6 @@ public final class Expander {
         }
     }
 
-    private static List<Map<String, Node>> product(List<Axis> axes) {
-        List<Map<String, Node>> combos = new ArrayList<>();
-        combos.add(new LinkedHashMap<>());
-        for (Axis a : axes) {
-            List<Map<String, Node>> next = new ArrayList<>();
-            for (Map<String, Node> c : combos) {
-                for (Node v : a.values()) {
-                    Map<String, Node> m = new LinkedHashMap<>(c);
-                    m.put(a.path().text(), v);
-                    next.add(m);
-                }
-            }
-            combos = next;
-        }
-        return combos;
-    }
-
     private static Node.MapNode set(Node.MapNode tree, Axis axis, Node value, Problems problems) {
         try {
             return (Node.MapNode) axis.path().set(tree, value, axis.pos());
@@ -158,9 +292,4 @@ public final class Expander {
                 .with("repeats", new Node.Scalar(p, "1", false));
     }
 
-    private static Map<String, String> text(Map<String, Node> combo) {
-        Map<String, String> out = new LinkedHashMap<>();
-        combo.forEach((k, v) -> out.put(k, ConfigText.flow(v)));
-        return out;
-    }
 }

@@ -25,7 +25,7 @@ public final class GridSweep implements Sweep {
     @Override
     public List<RunSpec> next(Outcomes outcomes, int room) {
         int to = Math.min(runs.size(), next + Math.max(0, room));
-        List<RunSpec> out = runs.subList(next, to);
+        List<RunSpec> out = runs.subList(next, to).stream().map(RunSpec::kept).toList(); // bound once, when it starts
         next = to;
         return out;
     }

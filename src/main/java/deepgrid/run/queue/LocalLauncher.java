@@ -95,8 +95,8 @@ public final class LocalLauncher implements Launcher {
     private void train(RunSpec run, ResultsFolder folder, Claims.Held claim) throws IOException {
         try (RunRecorder recorder = folder.start(run, claim)) {
             training.add(recorder);
-            int epochs = run.spec().training().epochs();
-            RunResult r = RunExecutor.execute(run, loader, recorder, m -> progress.epoch(run, m, epochs));
+            RunResult r = RunExecutor.execute(run, loader, recorder,
+                    m -> progress.epoch(run, m, run.spec().training().epochs()));
             recorder.finish(r, failure -> post(failure == null ? Event.of(run, folder, Kind.RECORDED)
                     : failure instanceof deepgrid.run.results.ClaimLostException ? Event.of(run, folder, Kind.HELD_ELSEWHERE)
                     : new Event(run, folder, Kind.NOT_RECORDED, failure)));

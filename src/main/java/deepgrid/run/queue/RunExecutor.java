@@ -28,8 +28,8 @@ public final class RunExecutor {
     /** Builds the network from the run's seed, trains it, and records every epoch with {@code recorder}. */
     public static RunResult execute(RunSpec run, DataLoader loader, RunRecorder recorder, Consumer<EpochMetrics> progress) {
         long t0 = System.nanoTime();
-        ExperimentSpec spec = run.spec();
         try {
+            ExperimentSpec spec = run.spec(); // bound again as it starts: its data may have gone meanwhile
             Splits splits = loader.load(spec.data());
             Rng rng = new Rng(spec.seed());
             Network net = NetworkBuilder.build(spec.model().layers(), spec.model().loss(), splits.train().features(), rng);

@@ -250,8 +250,14 @@ public final class ResultsFolder implements AutoCloseable {
         Files.createDirectories(inflight);
         String header = "# deepgrid resolved configuration of run " + run.id() + "\n"
                 + "# reproduce it alone with: deepgrid run config.yaml\n";
-        Files.writeString(inflight.resolve(CONFIG_YAML),
-                header + ConfigText.runFile(run.spec().resolved(), run.variant(), run.coordinates()));
+        String config;
+        try {
+            config = header + ConfigText.runFile(run.spec().resolved(), run.variant(), run.coordinates());
+        } catch (DeepgridException e) { // it was valid when planned; the run fails and says why (its result.csv)
+            config = "# deepgrid: run " + run.id() + " could not be bound when it started: "
+                    + deepgrid.Printable.escape(e.getMessage()).replace("\n", " ") + "\n";
+        }
+        Files.writeString(inflight.resolve(CONFIG_YAML), config);
         return new RunRecorder(this, run, claim, inflight);
     }
 

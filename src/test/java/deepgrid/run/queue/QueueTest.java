@@ -153,7 +153,8 @@ class QueueTest {
         assertEquals(new Queue.Outcome(8, 0, 4, 0, 4), o);
         for (Map<String, String> row : runs(out.resolve("c"))) {
             assertEquals("failed", row.get("status"));
-            assertEquals("DeepgridException: " + data + ": no such file", row.get("reason"));
+            assertEquals("ConfigException: " + csvFile + ":4:27: data.path: found no file or folder at " + data,
+                    row.get("reason"), "bound again as it starts: the reason names the file and the line");
             assertEquals("0", row.get("epochs"));
             assertEquals("", row.get("train_loss"));
         }
