@@ -119,6 +119,9 @@ public final class ExperimentBinder {
                         + " has numeric targets; use mse");
                 return;
             }
+            if (kind == TargetKind.COUNTS && !countsFit(splits, loss, source, data)) {
+                return;
+            }
             if (kind == TargetKind.BINARY && train.isClassification() && train.numClasses() != 2) {
                 problems.add(posAt("loss"), "loss " + loss.name() + " needs two classes, but " + source + " has "
                         + train.numClasses() + "; use cross_entropy");
@@ -140,6 +143,31 @@ public final class ExperimentBinder {
             if (problems.isEmpty()) {
                 memory.network(model, splits, training);
             }
+        }
+
+        /** A loss of counts (poisson) needs numeric targets, none below 0, in every split. */
+        private boolean countsFit(Splits splits, Loss loss, String source, DataSpec data) {
+            if (splits.train().isClassification()) {
+                problems.add(posAt("loss"), "loss " + loss.name() + " needs numeric targets ≥ 0 (counts), but " + source
+                        + " has class labels" + (data.source() instanceof deepgrid.data.sources.Csv ? " (a CSV label column of"
+                        + " whole numbers is read as classes: write 3.0 to make it numeric)" : "")
+                        + "; use cross_entropy for classes");
+                return false;
+            }
+            for (var split : java.util.List.of(java.util.Map.entry("training", splits.train()),
+                    java.util.Map.entry("validation", splits.validation()), java.util.Map.entry("test", splits.test()))) {
+                double[] y = split.getValue().y().data();
+                for (int i = 0; i < y.length; i++) {
+                    if (y[i] < 0) {
+                        int k = split.getValue().targets();
+                        problems.add(posAt("loss"), "loss " + loss.name() + " needs targets ≥ 0 (counts), but " + source
+                                + " has " + String.format(java.util.Locale.ROOT, "%.4g", y[i]) + " in row " + (i / k + 1) + " of its "
+                                + split.getKey() + " split; use mse, mae or huber");
+                        return false;
+                    }
+                }
+            }
+            return true;
         }
 
         /** Accuracies of a one-class set are nonsense (1.0 for one loss, 0.0 for another): at least two classes, in training too. */

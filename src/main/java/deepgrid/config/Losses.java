@@ -2,9 +2,14 @@ package deepgrid.config;
 
 import deepgrid.nn.Loss;
 import deepgrid.nn.losses.BinaryCrossEntropy;
+import deepgrid.nn.losses.CategoricalHinge;
 import deepgrid.nn.losses.CrossEntropy;
 import deepgrid.nn.losses.Hinge;
+import deepgrid.nn.losses.Huber;
+import deepgrid.nn.losses.LogCosh;
+import deepgrid.nn.losses.Mae;
 import deepgrid.nn.losses.Mse;
+import deepgrid.nn.losses.Poisson;
 import deepgrid.nn.losses.SquaredHinge;
 import java.util.List;
 
@@ -19,6 +24,8 @@ final class Losses {
 
     static final Option MARGIN = Option.number("margin", Hinge.DEFAULT_MARGIN, Hinge.MARGIN,
             "how far the target's score must beat every other");
+    static final Option DELTA = Option.number("delta", Huber.DEFAULT_DELTA, Huber.DELTA,
+            "where the quadratic part turns linear");
 
     static Family<Loss> family() {
         return new Family<Loss>("loss")
@@ -31,6 +38,15 @@ final class Losses {
                         + " (PyTorch's MultiMarginLoss also divides by the classes)", List.of(MARGIN),
                         o -> new Hinge(o.number(MARGIN)))
                 .add("squared_hinge", SquaredHinge.class, "Σ_{j≠t} max(0, s_j − s_t + margin)²", List.of(MARGIN),
-                        o -> new SquaredHinge(o.number(MARGIN)));
+                        o -> new SquaredHinge(o.number(MARGIN)))
+                .add("mae", Mae.class, "mean over all elements of |y − t|, as PyTorch L1Loss", Mae::new)
+                .add("huber", Huber.class, "mean of ½d² where |d| ≤ delta, else delta·(|d| − ½delta), d = y − t,"
+                        + " as PyTorch HuberLoss", List.of(DELTA), o -> new Huber(o.number(DELTA)))
+                .add("log_cosh", LogCosh.class, "mean over all elements of log(cosh(y − t)), as Keras log_cosh",
+                        LogCosh::new)
+                .add("categorical_hinge", CategoricalHinge.class, "max(0, neg − s_t + 1), neg = max(0, max_{j≠t}"
+                        + " s_j): only the best wrong class counts, as Keras categorical_hinge", CategoricalHinge::new)
+                .add("poisson", Poisson.class, "mean of e^s − t·s, s the log-rate, as PyTorch"
+                        + " PoissonNLLLoss(log_input=True)", Poisson::new);
     }
 }

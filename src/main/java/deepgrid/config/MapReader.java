@@ -315,7 +315,8 @@ public final class MapReader {
                 Set<String> allowed = new java.util.TreeSet<>(used);
                 String hint = key.equals(lastStep()) ? doubled(key) : Suggest.didYouMean(key, allowed);
                 problems.add(map.keyPos().get(key), "unknown key '" + key + "'" + (where.isEmpty() ? "" : " in " + where)
-                        + hint + (hint.isEmpty() ? "; allowed: " + String.join(", ", allowed) : ""));
+                        + hint + (!hint.isEmpty() ? "" : allowed.isEmpty() ? "; it takes no options"
+                                : "; allowed: " + String.join(", ", allowed)));
             }
         }
     }

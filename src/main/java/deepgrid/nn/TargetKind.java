@@ -7,7 +7,9 @@ public enum TargetKind {
     /** Two classes (or 0/1 numbers) as one 0/1 column; output width 1. */
     BINARY("two classes, one output"),
     /** Numbers as they are, or class labels as one-hot rows. */
-    ANY("numbers, or class labels as one-hot rows");
+    ANY("numbers, or class labels as one-hot rows"),
+    /** Numbers ≥ 0 (counts, rates), as they are; output width = number of targets. */
+    COUNTS("numbers ≥ 0 (counts), one output per target");
 
     private final String description;
 
