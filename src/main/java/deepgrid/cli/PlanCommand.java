@@ -52,9 +52,16 @@ final class PlanCommand implements Callable<Integer> {
                 line.append("  variant=").append(r.variant());
             }
             r.coordinates().forEach((k, v) -> line.append("  ").append(k).append('=').append(v));
+            if (r.trial() != null) {
+                line.append("  trial=").append(r.trial().trial()).append(" (").append(r.trial().phase()).append(')');
+                r.trial().params().forEach((k, v) -> line.append("  ").append(k).append('=').append(v));
+            }
             w.println(Printable.escape(line.append(mark(state)).toString()));
         }
-        w.printf("%d runs of %s → %s (%d done, %d failed, %d running, %d not started)%n", plan.runs().size(),
+        plan.sweep().describe().forEach(l -> w.println(Printable.escape(l)));
+        plan.sweep().warnings().forEach(l -> spec.commandLine().getErr().println(Printable.escape(l)));
+        w.printf("%d runs%s of %s → %s (%d done, %d failed, %d running, %d not started)%n", plan.runs().size(),
+                plan.sweep().complete() ? "" : " known before any result",
                 plan.experiment(), Printable.escape(folder.dir().toString()), counts.getOrDefault(ResultsFolder.State.DONE, 0),
                 counts.getOrDefault(ResultsFolder.State.FAILED, 0), counts.getOrDefault(ResultsFolder.State.RUNNING, 0),
                 counts.getOrDefault(ResultsFolder.State.NEW, 0));

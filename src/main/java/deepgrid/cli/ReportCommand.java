@@ -36,6 +36,10 @@ final class ReportCommand implements Callable<Integer> {
         ReportFiles f = Report.rebuild(dir);
         out.println(Printable.escape(String.format("rebuilt %s (%d grid points), %s (%d rows) and %s from %d runs",
                 f.summary(), f.points(), f.comparisons(), f.comparisonRows(), f.html(), f.runs())));
+        for (String hash : deepgrid.run.results.SearchFolder.hashes(dir)) {
+            out.println(Printable.escape(String.format("rebuilt %s (trials, history, rungs, importance and confirm CSVs)"
+                    + " from its space.yaml and the run folders", deepgrid.run.results.SearchFolder.dir(dir, hash))));
+        }
         out.flush();
         return Main.OK;
     }

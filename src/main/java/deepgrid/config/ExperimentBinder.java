@@ -8,6 +8,7 @@ import deepgrid.data.Splits;
 import deepgrid.nn.Loss;
 import deepgrid.nn.NetworkBuilder;
 import deepgrid.nn.TargetKind;
+import deepgrid.train.DiagnosticsSpec;
 import deepgrid.train.EarlyStopping;
 import deepgrid.train.Encoded;
 import deepgrid.train.TrainingSpec;
@@ -56,6 +57,7 @@ public final class ExperimentBinder {
         ModelBinder.Result model = ModelBinder.bind(top.child("model"));
         Loss loss = top.choice(Sections.top("loss"));
         TrainingSpec training = TrainingBinder.bind(top);
+        DiagnosticsSpec diagnostics = DiagnosticsBinder.bind(top, training.epochs());
         top.take("grid"); // expanded before binding; the keys are known here
         top.take("variants");
         top.finish();
@@ -65,7 +67,7 @@ public final class ExperimentBinder {
             problems.throwIfAny();
         }
         return new ExperimentSpec(name, description, seed, data, new ExperimentSpec.Model(model.layers(), loss),
-                training, top.resolved());
+                training, diagnostics, top.resolved());
     }
 
     private static void checkName(MapReader top, String name) {

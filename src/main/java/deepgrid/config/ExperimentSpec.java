@@ -3,18 +3,20 @@ package deepgrid.config;
 import deepgrid.data.DataSpec;
 import deepgrid.nn.LayerSpec;
 import deepgrid.nn.Loss;
+import deepgrid.train.DiagnosticsSpec;
 import deepgrid.train.TrainingSpec;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * One fully bound, validated experiment point: everything one run needs. {@code resolved}
+ * One fully bound, validated experiment point: everything one run needs, and what it
+ * records about itself ({@code diagnostics}, which never changes what it learns). {@code resolved}
  * is the same configuration as plain values with every default filled in — written as
  * the run's config.yaml, it reproduces the run on its own.
  */
 public record ExperimentSpec(String name, String description, long seed, DataSpec data, Model model,
-        TrainingSpec training, Map<String, Object> resolved) {
+        TrainingSpec training, DiagnosticsSpec diagnostics, Map<String, Object> resolved) {
     /** A valid experiment name: [A-Za-z0-9][A-Za-z0-9._-]*, at most 64 characters. */
     public static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     /** Names Windows keeps for devices, with or without an extension (CON, nul.txt): no folder can have them. */

@@ -11,6 +11,7 @@ import deepgrid.math.Range;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * The JSON Schema of the experiment file, written from the catalogue ({@link Sections} and the
@@ -158,6 +159,26 @@ public final class JsonSchema {
             grid(s);
         } else if (value instanceof Option.Value.Variants) {
             variants(s);
+        } else if (value instanceof Option.Value.ListOf l) {
+            s.put("type", "array");
+            if (l.minItems() > 0) {
+                s.put("minItems", l.minItems());
+            }
+            s.set("items", value(l.item()));
+        } else if (value instanceof Option.Value.Words w) {
+            ArrayNode words = s.putArray("enum");
+            w.words().forEach(words::add);
+        } else if (value instanceof Option.Value.Token t) {
+            s.putArray("type").add("string").add("integer");
+            s.put("pattern", "^(?:" + ecma(t.pattern()) + ")$"); // a pattern applies to strings only
+        } else if (value instanceof Option.Value.AnyOf a) {
+            ArrayNode forms = s.putArray("anyOf");
+            a.forms().forEach(f -> forms.add(value(f)));
+        } else if (value instanceof Option.Value.Paths p) {
+            s.put("type", "object");
+            s.set("additionalProperties", value(p.value()));
+        } else if (value instanceof Option.Value.Free f) {
+            s.put("description", f.what());
         } else {
             throw new IllegalStateException("no schema for " + value);
         }
@@ -329,6 +350,50 @@ public final class JsonSchema {
         }
         item.putArray("required").add("name");
         item.put("additionalProperties", false);
+    }
+
+    /**
+     * {@code p} as an ECMA-262 regular expression, which editors use: case-insensitive letters
+     * (the flag, or a {@code (?i:...)} group) spelled out as {@code [Xx]}.
+     */
+    static String ecma(Pattern p) {
+        String src = p.pattern();
+        boolean all = (p.flags() & Pattern.CASE_INSENSITIVE) != 0;
+        StringBuilder out = new StringBuilder();
+        int depth = 0; // > 0 inside a (?i:...) group
+        int inClass = 0;
+        for (int i = 0; i < src.length(); i++) {
+            char c = src.charAt(i);
+            if (src.startsWith("(?i:", i)) {
+                out.append("(?:");
+                i += 3;
+                depth = 1;
+                continue;
+            }
+            if (c == '\\' && i + 1 < src.length()) {
+                out.append(c).append(src.charAt(++i));
+                continue;
+            }
+            if (depth > 0 && c == '(') {
+                depth++;
+            } else if (depth > 0 && c == ')') {
+                depth--;
+            }
+            if (c == '[') {
+                inClass++;
+            } else if (c == ']') {
+                inClass--;
+            }
+            boolean fold = (all || depth > 0) && Character.isLetter(c);
+            if (fold && inClass == 0) {
+                out.append('[').append(Character.toUpperCase(c)).append(Character.toLowerCase(c)).append(']');
+            } else if (fold) {
+                out.append(Character.toUpperCase(c)).append(Character.toLowerCase(c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     /** An experiment or variant name: a results folder on every file system. */

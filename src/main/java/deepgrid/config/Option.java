@@ -79,6 +79,30 @@ public record Option(String key, Value value, Object dflt, Need need, String des
         /** A list of named partial files (variants). */
         record Variants() implements Value {
         }
+
+        /** A list of at least {@code minItems} values, each an {@code item}. */
+        record ListOf(Value item, int minItems) implements Value {
+        }
+
+        /** One of these words (sampler: tpe). */
+        record Words(List<String> words) implements Value {
+        }
+
+        /** A word matching {@code pattern}, which may be written as a plain number (time: 90, memory: 4000). */
+        record Token(java.util.regex.Pattern pattern) implements Value {
+        }
+
+        /** Any of these forms (objective: val_loss or {metric, goal, epoch}). */
+        record AnyOf(List<Value> forms) implements Value {
+        }
+
+        /** A map from grid-style paths to {@code value} (search.space, an enqueued trial). */
+        record Paths(Value value) implements Value {
+        }
+
+        /** Anything: a value the schema leaves to deepgrid validate (a space entry's range or choice). */
+        record Free(String what) implements Value {
+        }
     }
 
     public Option {

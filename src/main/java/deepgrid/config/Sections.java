@@ -87,7 +87,8 @@ public final class Sections {
             Option.of("grid", new Option.Value.GridPaths(), null, "path → list of values; runs are the cartesian"
                     + " product").offUnlessGiven(),
             Option.of("variants", new Option.Value.Variants(), null, "named partial files, deep-merged into the file"
-                    + " and crossed with the grid").offUnlessGiven());
+                    + " and crossed with the grid").offUnlessGiven(),
+            Blocks.DIAGNOSTICS, Blocks.SEARCH, Blocks.LAUNCHER);
 
     /** The top-level option named {@code key}. */
     static Option top(String key) {

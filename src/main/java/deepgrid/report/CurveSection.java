@@ -2,6 +2,7 @@ package deepgrid.report;
 
 import deepgrid.report.html.Chart;
 import deepgrid.report.html.Html;
+import deepgrid.report.html.Mark;
 import deepgrid.report.html.Scale;
 import deepgrid.report.html.Series;
 import deepgrid.report.html.Stroke;
@@ -32,18 +33,24 @@ final class CurveSection {
     }
 
     static void render(Html out, PageData data, RunFiles files) {
+        render(out, data, files, data.points().stream().map(p -> new PointEvents(List.of())).toList());
+    }
+
+    /** The curves, with each point's training-health events marked ▼ on its line at their first epoch. */
+    static void render(Html out, PageData data, RunFiles files, List<PointEvents> events) {
         List<PointRuns> runs = data.points().stream().map(p -> read(p, files)).toList();
         out.open("section", "id", "curves").newline();
         out.element("h2", "Curves").newline();
         out.element("p", "Per epoch, from epoch 0 (before any update). Line: the mean over a grid point's completed"
                 + " runs; band: from its lowest to its highest run. Where runs stopped early, later epochs average"
-                + " the runs still going. Dashed line ending in ×: a run that diverged (not in the mean).",
+                + " the runs still going. Dashed line ending in ×: a run that diverged (not in the mean)."
+                + " ▼: a training-health event (see below; hover for which).",
                 "class", "note").newline();
         out.open("div", "class", "charts").newline();
         List<String> missing = new ArrayList<>();
         for (String split : SPLITS) {
             for (String kind : KINDS) {
-                Chart chart = chart(data, runs, split + "_" + kind);
+                Chart chart = chart(data, runs, split + "_" + kind, events);
                 if (chart.isEmpty()) {
                     missing.add(Headline.words(split + "_" + kind));
                 } else {
@@ -77,8 +84,9 @@ final class CurveSection {
         return new PointRuns(completed, diverged);
     }
 
-    private static Chart chart(PageData data, List<PointRuns> runs, String column) {
+    private static Chart chart(PageData data, List<PointRuns> runs, String column, List<PointEvents> events) {
         List<Series> series = new ArrayList<>();
+        List<Mark> marks = new ArrayList<>();
         for (int i = 0; i < runs.size(); i++) {
             String color = data.color(i);
             for (EpochCurve.Run run : runs.get(i).diverged()) {
@@ -89,12 +97,30 @@ final class CurveSection {
             if (!mean.isEmpty()) {
                 Series line = Series.line(data.points().get(i).label(), color, mean.epochs(), mean.mean());
                 series.add(mean.hasSpread() ? line.withBand(mean.low(), mean.high()) : line);
+                marks.addAll(marks(mean, events.get(i), color, data.points().get(i)));
             }
         }
         Scale scale = column.endsWith("loss") && decades(series) > LOG_BEYOND ? Scale.LOG : Scale.LINEAR;
         Chart chart = new Chart(Headline.words(column) + (scale == Scale.LOG ? " (log)" : ""), "epoch", scale);
         series.forEach(chart::add);
+        marks.forEach(chart::mark);
         return chart;
+    }
+
+    /** A mark on a point's mean line at the first epoch of each of its events. */
+    private static List<Mark> marks(EpochCurve mean, PointEvents events, String color, GridPoint point) {
+        List<Mark> marks = new ArrayList<>();
+        double[] epochs = mean.epochs();
+        double[] y = mean.mean();
+        for (PointEvents.Event e : events.events()) {
+            for (int k = 0; k < epochs.length; k++) {
+                if (epochs[k] == e.firstEpoch()) {
+                    marks.add(new Mark(epochs[k], y[k], color, point.label() + ", epoch " + e.firstEpoch() + ": "
+                            + e.label() + " (" + e.runs() + " of " + point.runs().size() + " runs)"));
+                }
+            }
+        }
+        return marks;
     }
 
     /**

@@ -20,6 +20,11 @@ final class HeaderSection {
     }
 
     static void render(Html out, PageData data, String generated) {
+        render(out, data, generated, java.util.Map.of());
+    }
+
+    /** The header, whose navigation also links {@code views} (section id → title) after "Inside the network". */
+    static void render(Html out, PageData data, String generated, java.util.Map<String, String> views) {
         ExperimentInfo info = data.info();
         out.open("header").newline();
         out.element("h1", info.name()).newline();
@@ -32,7 +37,7 @@ final class HeaderSection {
                 + " (after each run's last epoch). Runs that diverged or failed are counted but left out of"
                 + " every mean, band and test.", "class", "note").newline();
         out.element("p", "Generated " + generated, "class", GENERATED).newline();
-        nav(out);
+        nav(out, views);
         out.close("header").newline();
     }
 
@@ -74,12 +79,15 @@ final class HeaderSection {
                 .close("tr").newline();
     }
 
-    private static void nav(Html out) {
+    private static void nav(Html out, java.util.Map<String, String> views) {
         out.open("nav");
         String[][] links = {{"summary", "Summary"}, {"comparisons", "Comparisons"}, {"curves", "Curves"},
             {"layers", "Inside the network"}, {"config", "Configuration"}};
         for (String[] link : links) {
             out.element("a", link[1], "href", "#" + link[0]);
+            if (link[0].equals("layers")) {
+                views.forEach((id, title) -> out.element("a", title, "href", "#" + id));
+            }
         }
         out.close("nav").newline();
     }

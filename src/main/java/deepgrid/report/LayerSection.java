@@ -5,8 +5,6 @@ import deepgrid.report.html.Html;
 import deepgrid.report.html.Palette;
 import deepgrid.report.html.Scale;
 import deepgrid.report.html.Series;
-import deepgrid.run.Status;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -41,8 +39,8 @@ final class LayerSection {
         out.open("section", "id", "layers").newline();
         out.element("h2", "Inside the network").newline();
         out.element("p", "Per layer and epoch, from one run per grid point (layers.csv). Gradient norm: mean L2 norm"
-                + " of a layer's parameter gradients over up to 20 evenly spaced batches of the epoch. Update ratio: how far the weights"
-                + " moved relative to their size (about 1e-3 is healthy). Activation std: the spread of a layer's"
+                + " of a layer's parameter gradients over up to 20 evenly spaced batches of the epoch. Update ratio: how far one"
+                + " step moves the weights relative to their size, averaged over the same batches (about 1e-3 is healthy). Activation std: the spread of a layer's"
                 + " outputs on a fixed probe batch. Saturated: sigmoid/tanh outputs in a flat tail; dead: units"
                 + " that output 0 for every probe sample.", "class", "note").newline();
         for (int i = 0; i < data.points().size(); i++) {
@@ -53,13 +51,12 @@ final class LayerSection {
 
     private static void point(Html out, PageData data, int i, RunFiles files) {
         GridPoint p = data.points().get(i);
-        Optional<RunRow> run = chosenRun(p, files);
+        Optional<RunRow> run = ChosenRun.with(p, "layers.csv");
         LayerRows layers = run.map(r -> LayerRows.of(files.read(r, "layers.csv"))).orElse(new LayerRows(List.of()));
         boolean open = i == 0 || data.points().size() <= OPEN_ALL;
         out.open("details", open ? new String[] {"open", "open"} : new String[0]);
         out.open("summary").raw(SummarySection.swatch(data.color(i))).text(" " + p.label());
-        run.ifPresent(r -> out.element("span", " — run " + r.cell("run") + " (seed " + r.seed() + ", "
-                + r.status().csvName() + ")", "class", "run"));
+        run.ifPresent(r -> out.element("span", ChosenRun.describe(r), "class", "run"));
         out.close("summary").newline();
         if (layers.isEmpty()) {
             out.element("p", "No layers.csv in this point's runs.", "class", "note").newline();
@@ -68,14 +65,6 @@ final class LayerSection {
             charts(out, layers);
         }
         out.close("details").newline();
-    }
-
-    /** The first completed run by seed that has layers.csv; else the first run by seed that has one. */
-    private static Optional<RunRow> chosenRun(GridPoint p, RunFiles files) {
-        Comparator<RunRow> order = Comparator.comparing((RunRow r) -> r.status() != Status.COMPLETED)
-                .thenComparingLong(RunRow::seed);
-        return p.runs().stream().sorted(order)
-                .filter(r -> java.nio.file.Files.isRegularFile(RunFiles.folder(r).resolve("layers.csv"))).findFirst();
     }
 
     private static void charts(Html out, LayerRows layers) {

@@ -34,6 +34,18 @@ final class PageStyle {
             summary { cursor: pointer; font-weight: 600; padding: 3px 0; }
             summary .run { font-weight: 400; color: #666; font-size: 12px; }
             .findings { margin: 4px 0; }
+            .wide { overflow-x: auto; }
+            table.multiples th, table.multiples td { border: none; padding: 2px 4px; background: none; }
+            table.multiples th { font-weight: 400; font-size: 12px; white-space: nowrap; }
+            .maps { display: flex; flex-wrap: wrap; gap: 6px 14px; }
+            figure.map { margin: 4px 0; }
+            figure.map figcaption, figure.thumb figcaption { font-size: 12px; color: #555; }
+            .legend { font-size: 12px; color: #444; margin: 2px 0 12px; }
+            table.confusion td.num { min-width: 2.6em; }
+            table.confusion th { font-weight: 400; }
+            .strip { display: flex; flex-wrap: wrap; gap: 4px 10px; }
+            figure.thumb { margin: 2px 0; width: 84px; }
+            figure.thumb img { image-rendering: pixelated; border: 1px solid #ccc; }
             pre { background: #f7f7f7; padding: 10px; overflow-x: auto; font-size: 12px; }
             code { font-size: 12px; }
             @media print {

@@ -22,20 +22,26 @@ public final class Report {
     /**
      * Reads {@code experimentDir/runs/*}{@code /result.csv} and writes summary.csv,
      * comparisons.csv and report.html beside them (the page also reads each run's
-     * metrics.csv, layers.csv and config.yaml).
+     * metrics.csv, layers.csv and config.yaml), and rebuilds the files of every search folder.
+     * For a search, summary.csv, comparisons.csv and the page's curves describe each search's
+     * best configuration ({@link SearchResults#bestRuns}).
      *
      * @throws DeepgridException if the folder is missing or has no finished run, if a
      *                           result.csv is damaged (naming the file), or if writing fails
      */
     public static ReportFiles rebuild(Path experimentDir) {
-        RunTable table = RunTable.read(experimentDir);
+        RunTable all = RunTable.read(experimentDir);
+        RunFiles files = new RunFiles();
+        SearchResults.All searches = SearchResults.rebuild(experimentDir, files);
+        RunTable table = searches.isEmpty() ? all : all.only(SearchResults.bestRuns(searches)); // a search: its best
         Table summary = Summary.of(table);
         Table comparisons = Comparisons.of(table);
         Path summaryFile = write(experimentDir.resolve("summary.csv"), summary.csv());
         Path comparisonsFile = write(experimentDir.resolve("comparisons.csv"), comparisons.csv());
-        String page = ReportPage.html(experimentDir, table, comparisons, ZonedDateTime.now().format(TIME));
+        String page = ReportPage.html(experimentDir, table, comparisons, ZonedDateTime.now().format(TIME),
+                new ReportPage.Extra(files, searches, searches.isEmpty() ? null : all));
         Path htmlFile = write(experimentDir.resolve("report.html"), page);
-        return new ReportFiles(summaryFile, comparisonsFile, htmlFile, table.rows().size(), summary.rows().size(),
+        return new ReportFiles(summaryFile, comparisonsFile, htmlFile, all.rows().size(), summary.rows().size(),
                 comparisons.rows().size());
     }
 

@@ -15,7 +15,8 @@ import java.util.Map;
 /**
  * The finished runs of one experiment, read from {@code runs/*}{@code /result.csv} (never
  * from runs.csv, which is itself rebuilt from those files), with the grid columns: every
- * column between {@code seed} and {@code epochs}, in the order they first appear.
+ * column between {@code seed} and {@code epochs} (or a search's {@code search} column), in
+ * the order they first appear.
  */
 public record RunTable(List<String> gridColumns, List<RunRow> rows) {
     public RunTable {
@@ -39,7 +40,8 @@ public record RunTable(List<String> gridColumns, List<RunRow> rows) {
             Map<String, String> cells = record.cells();
             rows.add(new RunRow(file, cells, record.status(), record.seed()));
             List<String> header = new ArrayList<>(cells.keySet());
-            header.subList(header.indexOf("seed") + 1, header.indexOf("epochs")).stream()
+            int end = header.contains("search") ? header.indexOf("search") : header.indexOf("epochs"); // a search's bookkeeping
+            header.subList(header.indexOf("seed") + 1, end).stream()
                     .filter(c -> !columns.contains(c)).forEach(columns::add);
         }
         if (rows.isEmpty()) {
@@ -48,6 +50,13 @@ public record RunTable(List<String> gridColumns, List<RunRow> rows) {
         Map<String, Integer> rank = planRank(experimentDir);
         rows.sort(Comparator.comparing(r -> rank.getOrDefault(r.cell("run"), Integer.MAX_VALUE)));
         return new RunTable(columns, rows);
+    }
+
+    /** The same table with only the runs whose id is in {@code ids} (all of them when none is). */
+    public RunTable only(java.util.Collection<String> ids) {
+        java.util.Set<String> keep = new java.util.HashSet<>(ids);
+        List<RunRow> kept = rows.stream().filter(r -> keep.contains(r.cell("run"))).toList();
+        return kept.isEmpty() ? this : new RunTable(gridColumns, kept);
     }
 
     /** The grid columns of a row; a column its file lacks reads as "". */

@@ -33,16 +33,31 @@ public final class Planner {
 
     /** A {@code --set} path under the grid names a grid entry: {@code grid.optimizer.lr=[0.1, 0.01]}. */
     private static final String GRID = "grid.";
+    /** A search's block; {@code --set search.space.PATH=...} sets the space entry PATH as one key, as grid entries. */
+    private static final String SEARCH = "search";
+    private static final String SEARCH_SPACE = "search.space.";
 
     private Planner() {
     }
 
     /** Plans {@code file} with {@code sets} ("path=value") applied first. Throws ConfigException. */
     public static Plan plan(Path file, List<String> sets, ExperimentBinder.DataProbe probe) {
-        Node root = applySets(YamlReader.read(file), sets);
+        Node file0 = applySets(YamlReader.read(file), sets);
+        Problems problems = new Problems();
+        deepgrid.run.cluster.SlurmSettings.read(file0, problems); // checked here; how runs launch is no part of what they are
+        Node root = file0 instanceof Node.MapNode m ? m.without(deepgrid.run.cluster.SlurmSettings.KEY) : file0;
+        if (root instanceof Node.MapNode m && m.entries().containsKey(SEARCH)) {
+            Plan search = null;
+            try {
+                search = SearchPlanner.plan(file, root, probe); // design/search.md: a search per grid point × variant
+            } catch (ConfigException e) {
+                problems.addAll(e); // with the launcher block's problems, in one report
+            }
+            problems.throwIfAny();
+            return search;
+        }
         Expander.Expansion points = Expander.expansion(root);
         String defaultName = defaultName(file);
-        Problems problems = new Problems();
         List<RunSpec> runs = new ArrayList<>(points.size());
         Map<String, Integer> seen = new HashMap<>(); // identity digest → first run with it
         ConfigException duplicate = null;
@@ -83,7 +98,8 @@ public final class Planner {
     private static ExperimentSpec withSeed(ExperimentSpec spec, long seed) {
         Map<String, Object> resolved = new java.util.LinkedHashMap<>(spec.resolved());
         resolved.put("seed", (int) seed);
-        return new ExperimentSpec(spec.name(), spec.description(), seed, spec.data(), spec.model(), spec.training(), resolved);
+        return new ExperimentSpec(spec.name(), spec.description(), seed, spec.data(), spec.model(), spec.training(),
+                spec.diagnostics(), resolved);
     }
 
     private static long seedOf(Expander.Point p) {
@@ -113,6 +129,7 @@ public final class Planner {
                 String path = set.substring(0, eq).trim();
                 Node value = YamlReader.parseValue(origin.file(), set.substring(eq + 1));
                 tree = path.startsWith(GRID) ? setGridEntry(tree, path.substring(GRID.length()), value, origin)
+                        : path.startsWith(SEARCH_SPACE) ? setSpaceEntry(tree, path.substring(SEARCH_SPACE.length()), value, origin)
                         : TreePath.parse(path, origin).set(tree, value, origin);
             } catch (ConfigException e) {
                 problems.addAll(e);
@@ -134,6 +151,25 @@ public final class Planner {
         }
         Node.MapNode map = grid instanceof Node.MapNode g ? g : new Node.MapNode(origin, Map.of(), Map.of());
         return TreePath.parse("grid", origin).set(root, map.with(gridPath, values), origin);
+    }
+
+    /**
+     * {@code search.space.PATH=range}: a space key is a whole path ({@code optimizer.lr}), so it
+     * is one key of search.space, added or replaced as written (a value of null removes it).
+     */
+    private static Node setSpaceEntry(Node root, String spacePath, Node range, Pos origin) {
+        TreePath.parse(spacePath, origin);
+        Node search = root instanceof Node.MapNode m ? m.get(SEARCH) : null;
+        Node space = search instanceof Node.MapNode s ? s.get("space") : null;
+        if (search != null && !(search instanceof Node.MapNode) && !(search instanceof Node.Scalar s && s.isNull())) {
+            throw ConfigException.at(origin, "search is " + search.describe() + ", not a map");
+        }
+        if (space != null && !(space instanceof Node.MapNode) && !(space instanceof Node.Scalar s && s.isNull())) {
+            throw ConfigException.at(origin, "search.space is " + space.describe() + ", not a map of path: range");
+        }
+        Node.MapNode map = space instanceof Node.MapNode g ? g : new Node.MapNode(origin, Map.of(), Map.of());
+        map = range instanceof Node.Scalar s && s.isNull() ? map.without(spacePath) : map.with(spacePath, range);
+        return TreePath.parse("search.space", origin).set(root, map, origin);
     }
 
     /** The file name without .yaml / .yml. */

@@ -70,11 +70,15 @@ public final class RunIds {
         return ExperimentSpec.WINDOWS_DEVICE.matcher(name).matches();
     }
 
-    /** What makes two runs the same: the resolved config without name and description. */
+    /**
+     * What makes two runs the same: the resolved config without name, description and
+     * diagnostics (what a run records about itself changes no number it learns).
+     */
     public static Map<String, Object> identity(Map<String, Object> resolved) {
         Map<String, Object> identity = new LinkedHashMap<>(resolved);
         identity.remove("name");
         identity.remove("description");
+        identity.remove("diagnostics");
         return identity;
     }
 

@@ -7,8 +7,10 @@ package deepgrid.train;
  * tanh (NaN for other layers), {@code dead} the fraction of units whose output is 0 for
  * every probe sample (ReLU units that no longer learn; NaN for non-activation layers);
  * {@code gradientNorm} the mean, over up to 20 evenly spaced batches of the epoch, of the
- * L2 norm of the layer's parameter gradients, and {@code updateRatio} ‖θ_end − θ_start‖ / ‖θ_start‖ over the epoch
- * (CS231n's rule of thumb: about 1e-3); both NaN for layers without parameters and at epoch 0.
+ * L2 norm of the layer's parameter gradients, and {@code updateRatio} the mean over the same
+ * batches of one optimizer step's ‖W_after − W_before‖ / ‖W_before‖ over the layer's weights
+ * (and batch norm's scale; not biases) (CS231n's rule of thumb: about 1e-3 per step); both NaN
+ * for layers without parameters and at epoch 0.
  */
 public record LayerMetrics(int epoch, int layer, String kind, Activations activations, double gradientNorm,
         double updateRatio) {

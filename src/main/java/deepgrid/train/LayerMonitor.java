@@ -8,12 +8,14 @@ import deepgrid.nn.Param;
 import deepgrid.nn.Phase;
 import deepgrid.nn.layers.ActivationLayer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.commons.math3.linear.RealMatrix;
 
 /**
  * Watches every layer of a network through training, for layers.csv. Order of use per
- * epoch: {@link #startEpoch}, {@link #afterBackward} after the gradients of each sampled batch, then
+ * epoch: {@link #startEpoch}; for each sampled batch {@link #afterBackward} once its
+ * gradients are in place and {@link #afterStep} once the optimizer has applied them; then
  * {@link #endEpoch}. It only reads parameters and runs evaluation-mode forward passes, so
  * it never changes what the network learns.
  */
@@ -21,26 +23,34 @@ final class LayerMonitor {
     private final List<Layer> layers;
     private final FlatMatrix probe; // (probe × features), fixed training samples
     private final double[] gradNormSum;
-    private final List<double[]> start = new ArrayList<>();
+    private final double[] ratioSum;
+    private final int[] ratioSteps;
+    private final List<double[]> before = new ArrayList<>();
+    private final List<double[]> after = new ArrayList<>();
     private int batches;
 
     LayerMonitor(Network net, FlatMatrix probe) {
         this.layers = net.layers();
         this.probe = probe;
         this.gradNormSum = new double[layers.size()];
+        this.ratioSum = new double[layers.size()];
+        this.ratioSteps = new int[layers.size()];
+        for (Layer l : layers) {
+            int n = weights(l).stream().mapToInt(Param::size).sum();
+            before.add(new double[n]);
+            after.add(new double[n]);
+        }
     }
 
-    /** Remembers the parameters at the start of the epoch. */
+    /** Forgets the last epoch's sums. */
     void startEpoch() {
-        start.clear();
-        for (Layer l : layers) {
-            start.add(flatten(l.params()));
-        }
-        java.util.Arrays.fill(gradNormSum, 0.0);
+        Arrays.fill(gradNormSum, 0.0);
+        Arrays.fill(ratioSum, 0.0);
+        Arrays.fill(ratioSteps, 0);
         batches = 0;
     }
 
-    /** Adds this batch's gradient norms. */
+    /** Adds this batch's gradient norms and remembers the parameters the optimizer is about to change. */
     void afterBackward() {
         for (int i = 0; i < layers.size(); i++) {
             double s = 0.0; // the norm over all the layer's parameters: √(Σ over params of ‖g‖²)
@@ -48,8 +58,25 @@ final class LayerMonitor {
                 s = Math.hypot(s, Moments.distance(p.grad().data(), null));
             }
             gradNormSum[i] += s;
+            flatten(weights(layers.get(i)), before.get(i));
         }
         batches++;
+    }
+
+    /**
+     * Adds this step's update/weight ratio ‖W_after − W_before‖ / ‖W_before‖ per layer, over its
+     * weights (and batch norm's scale), not its biases: a bias that starts at 0 would make the
+     * ratio of its first steps huge. None where ‖W_before‖ = 0.
+     */
+    void afterStep() {
+        for (int i = 0; i < layers.size(); i++) {
+            flatten(weights(layers.get(i)), after.get(i));
+            double r = updateRatio(before.get(i), after.get(i));
+            if (!Double.isNaN(r)) {
+                ratioSum[i] += r;
+                ratioSteps[i]++;
+            }
+        }
     }
 
     /** The rows of this epoch (epoch 0: before training, no gradients or updates yet). */
@@ -61,7 +88,7 @@ final class LayerMonitor {
             a = l.forward(a, Phase.EVAL);
             boolean trained = epoch > 0 && !l.params().isEmpty();
             double grad = trained && batches > 0 ? gradNormSum[i] / batches : Double.NaN;
-            double ratio = trained ? updateRatio(start.get(i), flatten(l.params())) : Double.NaN;
+            double ratio = trained && ratioSteps[i] > 0 ? ratioSum[i] / ratioSteps[i] : Double.NaN;
             rows.add(new LayerMetrics(epoch, i + 1, l.describe(), activations(l, FlatMatrix.of(a)), grad, ratio));
         }
         return rows;
@@ -105,16 +132,18 @@ final class LayerMonitor {
         return (double) dead / Math.max(1, cols);
     }
 
-    private static double[] flatten(List<Param> params) {
-        int n = params.stream().mapToInt(Param::size).sum();
-        double[] out = new double[n];
+    /** The parameters whose update ratio is watched: weights and scales, not biases or shifts. */
+    private static List<Param> weights(Layer l) {
+        return l.params().stream().filter(p -> p.role() == Param.Role.WEIGHT || p.role() == Param.Role.SCALE).toList();
+    }
+
+    private static void flatten(List<Param> params, double[] out) {
         int at = 0;
         for (Param p : params) {
             double[] v = p.value().data();
             System.arraycopy(v, 0, out, at, v.length);
             at += v.length;
         }
-        return out;
     }
 
     private static double updateRatio(double[] before, double[] after) {

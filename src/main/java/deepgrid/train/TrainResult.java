@@ -5,6 +5,9 @@ package deepgrid.train;
  * watched metric and its record, the last record, and for a diverged run the reason.
  */
 public record TrainResult(Outcome outcome, int epochs, EpochMetrics best, EpochMetrics last, String reason) {
-    /** Completed (all epochs, or stopped early) or diverged (the loss became NaN or infinite). */
-    public enum Outcome { COMPLETED, DIVERGED }
+    /**
+     * Completed (all epochs, or stopped early), diverged (the loss became NaN or infinite), or
+     * pruned (a {@link StopCheck} stopped it: a search judged it hopeless).
+     */
+    public enum Outcome { COMPLETED, DIVERGED, PRUNED }
 }

@@ -28,11 +28,10 @@ public final class Trainer {
     private final Encoded test;
     private final TrainingSpec spec;
     private final Rng shuffleRng;
-    /** Training samples whose activations layers.csv describes: the first ones, the same every epoch. */
-    private static final int PROBE_ROWS = 256;
-    /** Batches per epoch whose gradient norms layers.csv averages: evenly spaced, so watching costs ~nothing. */
+    /** Batches per epoch whose gradient norms and update ratios layers.csv averages: evenly spaced, so watching costs ~nothing. */
     private static final int GRADIENT_SAMPLES = 20;
-    private LayerMonitor monitor;
+    private Diagnostics diagnostics;
+    private StopCheck stop = StopCheck.NEVER;
 
     public Trainer(Network net, Splits splits, TrainingSpec spec, Rng rng) {
         this.net = net;
@@ -44,23 +43,35 @@ public final class Trainer {
         this.shuffleRng = rng.split("shuffle");
     }
 
+    /** Asks {@code check} after every trained epoch whether to stop there (a search's pruner); before {@link #run}. */
+    public Trainer stopWhen(StopCheck check) {
+        this.stop = check;
+        return this;
+    }
+
     /** Trains, handing every epoch's metrics to {@code listener} as soon as they exist. */
     public TrainResult run(Consumer<EpochMetrics> listener) {
-        return run(listener, null);
+        return run(TrainingLog.of(listener), DiagnosticsSpec.none());
     }
 
     /**
-     * Trains as {@link #run(Consumer)}, and also watches every layer (activations on a fixed
-     * probe batch, gradient norms, update ratios), handing each epoch's rows to {@code layers}.
+     * Trains as {@link #run(Consumer)}, and records what {@code spec} asks for about the network
+     * (layers.csv statistics on a fixed probe batch, histograms, boundaries, events, the final
+     * confusion matrix), handing every record to {@code log} as soon as it exists.
      */
-    public TrainResult run(Consumer<EpochMetrics> listener, Consumer<List<LayerMetrics>> layers) {
-        monitor = layers == null ? null : new LayerMonitor(net, train.rows(identity(train.size()), 0,
-                Math.min(PROBE_ROWS, train.size())).x());
-        Consumer<EpochMetrics> both = layers == null ? listener : m -> {
-            listener.accept(m);
-            layers.accept(monitor.endEpoch(m.epoch()));
-        };
-        return train(both);
+    public TrainResult run(TrainingLog log, DiagnosticsSpec spec) {
+        boolean hasTest = test.size() > 0;
+        boolean hasValidation = validation.size() > 0;
+        var held = new Diagnostics.Data(train, hasTest ? test : hasValidation ? validation : train,
+                hasTest ? "test" : hasValidation ? "validation" : "train");
+        diagnostics = new Diagnostics(net, held, spec, log);
+        diagnostics.start();
+        TrainResult result = train(m -> {
+            log.epoch(m);
+            diagnostics.endEpoch(m);
+        });
+        diagnostics.end(result);
+        return result;
     }
 
     private TrainResult train(Consumer<EpochMetrics> listener) {
@@ -74,12 +85,15 @@ public final class Trainer {
         for (int epoch = 1; epoch <= spec.epochs() && !diverged(last); epoch++) {
             double lr = opt.schedule().lr(baseLr, epoch - 1, spec.epochs());
             long t0 = System.nanoTime();
-            if (monitor != null) {
-                monitor.startEpoch();
-            }
+            diagnostics.startEpoch();
             trainEpoch(optimizer, lr);
             last = evaluate(epoch, lr, (System.nanoTime() - t0) / 1e9);
             listener.accept(last);
+            if (!diverged(last) && stop.stop(last)) { // before early stopping: a pruned run says so
+                watch.offer(last);
+                return new TrainResult(TrainResult.Outcome.PRUNED, last.epoch(), watch.best(), last,
+                        "pruned after epoch " + last.epoch());
+            }
             if (!diverged(last) && watch.offer(last)) {
                 break;
             }
@@ -106,13 +120,17 @@ public final class Trainer {
             RealMatrix scores = net.scores(b.x(), Phase.TRAIN);
             net.gradients(scores, b.targets());
             penalty.addGradient(params);
-            if (monitor != null && k % sampleEvery == 0) {
-                monitor.afterBackward();
+            boolean sampled = k % sampleEvery == 0;
+            if (sampled) {
+                diagnostics.afterBackward();
             }
             if (spec.clipGradNorm() > 0) {
                 GradientClipping.clipByGlobalNorm(params, spec.clipGradNorm());
             }
             optimizer.step(params, lr);
+            if (sampled) {
+                diagnostics.afterStep();
+            }
         }
     }
 
@@ -158,7 +176,7 @@ public final class Trainer {
         return !Double.isFinite(m.train().loss());
     }
 
-    private static int[] identity(int n) {
+    static int[] identity(int n) {
         int[] a = new int[n];
         for (int i = 0; i < n; i++) {
             a[i] = i;

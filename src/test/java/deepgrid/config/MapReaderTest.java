@@ -133,6 +133,33 @@ class MapReaderTest {
                   epochs: 10
                   batch_size: 32
                   shuffle: true
+                diagnostics:
+                  probe: 1000
+                  layers: true
+                  histograms:
+                    epochs:
+                    - 0
+                    - last
+                    bins: 30
+                  boundary:
+                    epochs:
+                    - 0
+                    - 2
+                    - 5
+                    - 7
+                    - last
+                    resolution: 100
+                  confusion:
+                    mistakes: 10
+                  events:
+                    vanishing: 0.001
+                    exploding: 1000.0
+                    dead: 0.5
+                    saturated: 0.5
+                    update_ratio_high: 1.0
+                    update_ratio_low: 1.0E-6
+                    stuck_epochs: 3
+                    diverging: 10.0
                 """, ConfigText.toYaml(spec.resolved()));
     }
 }

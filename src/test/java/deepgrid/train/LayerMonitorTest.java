@@ -54,7 +54,7 @@ class LayerMonitorTest {
     }
 
     @Test
-    void gradientNormIsTheMeanOverBatchesAndUpdateRatioIsRelative() {
+    void gradientNormAndUpdateRatioAreMeansOverTheSampledSteps() {
         Dense dense = new Dense("layer1", 2, 1, new Constant(1), new Zeros(), new Rng(1));
         Network net = new Network(List.of(dense), new Mse());
         LayerMonitor m = new LayerMonitor(net, PROBE);
@@ -64,13 +64,19 @@ class LayerMonitorTest {
         setGrad(w, 3, 4); // ‖(3, 4, 0)‖ = 5
         b.grad().data()[0] = 0;
         m.afterBackward();
+        w.value().data()[0] = 2; // step 1: θ (1, 1, 0) → (2, 1, 0): ‖Δ‖/‖θ‖ = 1/√2
+        m.afterStep();
         setGrad(w, 0, 0);
         b.grad().data()[0] = 1; // ‖(0, 0, 1)‖ = 1
         m.afterBackward();
-        w.value().data()[0] = 2; // θ goes from (1, 1, 0) to (2, 1, 0): ‖Δ‖/‖θ‖ = 1/√2
+        w.value().data()[1] = 3; // step 2: θ (2, 1, 0) → (2, 3, 0): ‖Δ‖/‖θ‖ = 2/√5
+        m.afterStep();
         LayerMetrics row = m.endEpoch(1).get(0);
         assertEquals(3.0, row.gradientNorm(), 1e-12, "(5 + 1) / 2 batches");
-        assertEquals(1 / Math.sqrt(2), row.updateRatio(), 1e-12);
+        assertEquals((1 / Math.sqrt(2) + 2 / Math.sqrt(5)) / 2, row.updateRatio(), 1e-12, "the mean of the two steps");
+
+        m.startEpoch();
+        assertTrue(Double.isNaN(m.endEpoch(2).get(0).updateRatio()), "an epoch without sampled steps has none");
     }
 
     private static void setGrad(Param p, double a, double b) {

@@ -72,6 +72,27 @@ class TrainerTest {
     }
 
     @Test
+    void aStopCheckEndsTheRunPrunedAfterTheEpochItStopsAtBeforeEarlyStopping() {
+        List<EpochMetrics> rows = new ArrayList<>();
+        List<Integer> asked = new ArrayList<>();
+        EarlyStopping stop = new EarlyStopping(EarlyStopping.Metric.TRAIN_LOSS, 1, 1.0); // would stop after epoch 1
+        TrainResult r = new Trainer(net(BLOBS, new CrossEntropy(), 3), BLOBS,
+                spec(10, new OptimizerSpec.Sgd(1e-9), new Schedule.Constant(), stop), new Rng(3))
+                .stopWhen(m -> asked.add(m.epoch()) && m.epoch() == 1).run(rows::add);
+        assertEquals(TrainResult.Outcome.PRUNED, r.outcome(), "the pruner is asked before early stopping");
+        assertEquals(1, r.epochs());
+        assertEquals(List.of(1), asked, "never asked about epoch 0");
+        assertEquals(2, rows.size(), "the epoch it stopped at is recorded");
+
+        asked.clear();
+        r = new Trainer(net(BLOBS, new CrossEntropy(), 3), BLOBS, spec(5, new OptimizerSpec.Sgd(0.1),
+                new Schedule.Constant(), null), new Rng(3)).stopWhen(m -> asked.add(m.epoch()) && m.epoch() == 3).run(rows::add);
+        assertEquals(TrainResult.Outcome.PRUNED, r.outcome());
+        assertEquals(3, r.epochs());
+        assertEquals(List.of(1, 2, 3), asked);
+    }
+
+    @Test
     void divergenceIsAStatusWithTheEpoch() {
         List<EpochMetrics> rows = new ArrayList<>();
         TrainResult r = new Trainer(net(SINE, new Mse(), 1), SINE,

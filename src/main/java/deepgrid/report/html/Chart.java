@@ -22,6 +22,7 @@ public final class Chart {
     private final String xLabel;
     private final Scale yScale;
     private final List<Series> series = new ArrayList<>();
+    private final List<Mark> marks = new ArrayList<>();
     private double[] yDomain = new double[0];
 
     public Chart(String title, String xLabel, Scale yScale) {
@@ -38,6 +39,12 @@ public final class Chart {
 
     public Chart add(Series s) {
         series.add(s);
+        return this;
+    }
+
+    /** Marks a moment on a line, e.g. the epoch of a training-health event. */
+    public Chart mark(Mark m) {
+        marks.add(m);
         return this;
     }
 
@@ -130,6 +137,16 @@ public final class Chart {
         }
         series.stream().filter(s -> s.stroke() == Stroke.DIVERGED).forEach(s -> Lines.diverged(svg, paths, s));
         series.stream().filter(s -> s.stroke() == Stroke.LINE).forEach(s -> Lines.solid(svg, paths, s));
+        for (Mark m : marks) {
+            if (Double.isFinite(m.x()) && paths.drawable(new double[] {m.x()}, new double[] {m.y()}, 0)) {
+                double px = paths.px(m.x());
+                double py = paths.py(m.y());
+                svg.open("path", "d", "M" + Fmt.px(px - 4.5) + " " + Fmt.px(py - 10) + " L" + Fmt.px(px + 4.5) + " "
+                        + Fmt.px(py - 10) + " L" + Fmt.px(px) + " " + Fmt.px(py - 2.5) + " Z", "fill", m.color(),
+                        "stroke", "#222", "stroke-width", "0.8", "class", "event-mark");
+                svg.element("title", m.label()).close("path");
+            }
+        }
         svg.close("svg");
     }
 }

@@ -43,6 +43,11 @@ public interface Launcher extends AutoCloseable {
         /** Another process holds its claim: wait for that process (or its claim going stale). */
         HELD_ELSEWHERE,
         /** It was trained but could not be recorded (see failure): the results folder cannot be written. */
-        NOT_RECORDED
+        NOT_RECORDED,
+        /**
+         * Whoever was to train it ended without recording it and holds no claim (a Slurm task
+         * cancelled, or that died; failure says how): not trained this time, a rerun trains it.
+         */
+        LOST
     }
 }

@@ -6,6 +6,9 @@ import deepgrid.run.RunSpec;
 import deepgrid.run.results.Claims;
 import deepgrid.run.results.ResultsFolder;
 import deepgrid.run.results.RunRecorder;
+import deepgrid.train.EpochMetrics;
+import deepgrid.train.HealthEvent;
+import deepgrid.train.TrainingLog;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -95,8 +98,17 @@ public final class LocalLauncher implements Launcher {
     private void train(RunSpec run, ResultsFolder folder, Claims.Held claim) throws IOException {
         try (RunRecorder recorder = folder.start(run, claim)) {
             training.add(recorder);
-            RunResult r = RunExecutor.execute(run, loader, recorder,
-                    m -> progress.epoch(run, m, run.spec().training().epochs()));
+            RunResult r = RunExecutor.execute(run, loader, recorder, new TrainingLog() {
+                @Override
+                public void epoch(EpochMetrics m) {
+                    progress.epoch(run, m, run.spec().training().epochs()); // bound by now (a failed binding fails the run)
+                }
+
+                @Override
+                public void event(HealthEvent e) {
+                    progress.event(run, e); // one stderr line per new training-health event (issue 11)
+                }
+            });
             recorder.finish(r, failure -> post(failure == null ? Event.of(run, folder, Kind.RECORDED)
                     : failure instanceof deepgrid.run.results.ClaimLostException ? Event.of(run, folder, Kind.HELD_ELSEWHERE)
                     : new Event(run, folder, Kind.NOT_RECORDED, failure)));

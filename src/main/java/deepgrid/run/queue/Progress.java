@@ -3,6 +3,7 @@ package deepgrid.run.queue;
 import deepgrid.run.RunSpec;
 import deepgrid.run.results.RunRecord;
 import deepgrid.train.EpochMetrics;
+import deepgrid.train.HealthEvent;
 import java.io.PrintWriter;
 import java.util.Locale;
 
@@ -49,6 +50,13 @@ public final class Progress {
         }
     }
 
+    /** One line per training-health event, as it happens: "run-id: epoch 3, layer 1 dense(100): vanishing_gradients: ...". */
+    public synchronized void event(RunSpec run, HealthEvent e) {
+        out.printf(Locale.ROOT, "%s%s: %s%n", lineOpen ? "\r\033[K" : "", run.id(), e.describe());
+        out.flush();
+        lineOpen = false;
+    }
+
     /** A run ended: {@code by} says who trained it when it was not this process ("" for this one). */
     public synchronized void finished(String experiment, RunRecord r, String by) {
         done++;
@@ -58,6 +66,22 @@ public final class Progress {
                 r.status().csvName(), r.id(), metric(r), r.cell("seconds"), by, reason.isEmpty() ? "" : ": " + reason);
         out.flush();
         lineOpen = false;
+    }
+
+    /** A run was not trained this time ({@link Launcher.Kind#LOST}): {@code why} says what became of its trainer. */
+    public synchronized void lost(String experiment, RunSpec run, String why) {
+        done++;
+        out.printf(Locale.ROOT, "%s[%d/%d] %s: not trained %s%s%n", live ? "\r\033[K" : "", done, total, experiment,
+                run.id(), why.isEmpty() ? "" : ": " + why);
+        out.flush();
+        lineOpen = false;
+    }
+
+    /** Prints a line of news (a launcher's), ending an open live line first. */
+    public synchronized void note(String line) {
+        endLine();
+        out.println(line);
+        out.flush();
     }
 
     /** Ends an open live line (before any other message). */

@@ -40,9 +40,10 @@ public final class Queue {
     public enum Start { RESUME, FRESH }
 
     /** How many runs the queue had and how they ended ({@code elsewhere}: trained by another process meanwhile). */
-    public record Outcome(int total, int skipped, int completed, int diverged, int failed, int pruned, int elsewhere) {
+    public record Outcome(int total, int skipped, int completed, int diverged, int failed, int pruned, int elsewhere,
+            int lost) {
         public Outcome(int total, int skipped, int completed, int diverged, int failed) {
-            this(total, skipped, completed, diverged, failed, 0, 0);
+            this(total, skipped, completed, diverged, failed, 0, 0, 0);
         }
     }
 
@@ -142,6 +143,10 @@ public final class Queue {
             Signals signals = Signals.watch(() -> stopped(launcher, tally, exps, progress, err));
             try {
                 loop(exps, launcher, tally, progress, reports);
+                // a search's files follow from its runs: rebuilt at the end even when every run was done (a crash
+                // between the last run and the last rebuild must not leave them behind)
+                exps.stream().filter(e -> e.plan.sweep() instanceof deepgrid.run.grid.SearchSweep)
+                        .forEach(e -> reports.changed(e.folder.dir()));
             } finally {
                 signals.close();
             }
@@ -174,6 +179,10 @@ public final class Queue {
                     case RECORDED_ELSEWHERE -> ended(exp, e.run(), BY_OTHER, tally, progress, reports);
                     case HELD_ELSEWHERE -> exp.waiting.put(e.run().id(), e.run());
                     case NOT_RECORDED -> throw notRecorded(e);
+                    case LOST -> {
+                        tally.lost++;
+                        progress.lost(exp.plan.experiment(), e.run(), e.failure() == null ? "" : e.failure().getMessage());
+                    }
                 }
                 exp.launched.remove(e.run().id());
             }
@@ -248,6 +257,7 @@ public final class Queue {
             } else if (plan.sweep().complete()) {
                 folder.retireAllBut(new java.util.HashSet<>(order)); // runs of an earlier version of the file
             }
+            plan.sweep().open(folder);
             return new Experiment(plan, folder);
         } catch (IOException | RuntimeException e) {
             folder.close();
@@ -297,7 +307,7 @@ public final class Queue {
         Experiment(Planner.Plan plan, ResultsFolder folder) {
             this.plan = plan;
             this.folder = folder;
-            this.outcomes = new FolderOutcomes(folder);
+            this.outcomes = new FolderOutcomes(folder, launched, waiting);
         }
 
         int expected() {
@@ -309,10 +319,17 @@ public final class Queue {
         }
     }
 
-    /** A sweep's view of its runs: read from the results folder, whoever trained them. */
-    private record FolderOutcomes(ResultsFolder folder) implements deepgrid.run.grid.Outcomes {
+    /**
+     * A sweep's view of its runs: read from the results folder, whoever trained them. A run in
+     * flight has no result yet, even when the folder still holds a failed earlier attempt.
+     */
+    private record FolderOutcomes(ResultsFolder folder, Map<String, RunSpec> launched, Map<String, RunSpec> waiting)
+            implements deepgrid.run.grid.Outcomes {
         @Override
         public Optional<RunRecord> result(String id) {
+            if (launched.containsKey(id) || waiting.containsKey(id)) {
+                return Optional.empty();
+            }
             return folder.record(id);
         }
 
@@ -330,6 +347,7 @@ public final class Queue {
         int failed;
         int pruned;
         int elsewhere;
+        int lost;
 
         synchronized void add(Status s, boolean byOther) {
             if (byOther) {
@@ -345,11 +363,11 @@ public final class Queue {
         }
 
         synchronized int done() {
-            return skipped + completed + diverged + failed + pruned + elsewhere;
+            return skipped + completed + diverged + failed + pruned + elsewhere + lost;
         }
 
         synchronized Outcome outcome(int total) {
-            return new Outcome(total, skipped, completed, diverged, failed, pruned, elsewhere);
+            return new Outcome(total, skipped, completed, diverged, failed, pruned, elsewhere, lost);
         }
     }
 }

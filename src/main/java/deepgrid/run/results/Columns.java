@@ -3,9 +3,16 @@ package deepgrid.run.results;
 import deepgrid.math.Kernel;
 import deepgrid.math.KernelInfo;
 import deepgrid.run.RunResult;
+import deepgrid.train.BoundaryMap;
+import deepgrid.train.BoundaryPoints;
+import deepgrid.train.ConfusionMatrix;
 import deepgrid.train.EpochMetrics;
+import deepgrid.train.HealthEvent;
+import deepgrid.train.Histogram;
 import deepgrid.train.LayerMetrics;
 import deepgrid.train.SplitMetrics;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +31,12 @@ public final class Columns {
     public static final List<String> NUMERIC = List.of("epochs", "train_loss", "train_accuracy", "val_loss",
             "val_accuracy", "test_loss", "test_accuracy", "penalty", "best_epoch", "best_val_loss",
             "best_val_accuracy", "best_test_accuracy", "seconds", "threads");
+    /**
+     * The bookkeeping of a search's run, after the grid columns (then its parameters, one
+     * column each): the search folder, the trial, and its phase.
+     */
+    public static final List<String> SEARCH = List.of("search", "trial", "phase");
+
     /** metrics.csv. */
     public static final List<String> METRICS = List.of("epoch", "train_loss", "train_accuracy", "val_loss",
             "val_accuracy", "test_loss", "test_accuracy", "penalty", "lr", "seconds", "eval_seconds");
@@ -31,6 +44,24 @@ public final class Columns {
     /** layers.csv. */
     public static final List<String> LAYERS = List.of("epoch", "layer", "kind", "activation_mean", "activation_std",
             "saturated_fraction", "dead_fraction", "gradient_norm", "update_ratio");
+
+    // The diagnostics files (issue 11). Classes are indices into classes.csv.
+    /** histograms.csv; an empty bin edge is unbounded (the overflow and underflow bins). */
+    public static final List<String> HISTOGRAMS = List.of("epoch", "layer", "kind", "bin_low", "bin_high", "count");
+    /** boundary.csv. */
+    public static final List<String> BOUNDARY = List.of("epoch", "x1", "x2", "class", "probability");
+    /** boundary-points.csv. */
+    public static final List<String> BOUNDARY_POINTS = List.of("x1", "x2", "class");
+    /** confusion.csv. */
+    public static final List<String> CONFUSION = List.of("split", "actual", "predicted", "count");
+    /** mistakes.csv before the sample's inputs x1 … xN. */
+    public static final List<String> MISTAKES = List.of("rank", "split", "sample", "actual", "predicted", "probability");
+    /** events.csv. */
+    public static final List<String> EVENTS = List.of("epoch", "layer", "kind", "event", "value", "threshold");
+    /** classes.csv. */
+    public static final List<String> CLASSES = List.of("class", "name");
+
+    private static final MathContext SIX_DIGITS = new MathContext(6);
 
     private Columns() {
     }
@@ -51,6 +82,13 @@ public final class Columns {
         row.put("variant", r.run().variant());
         row.put("seed", Long.toString(r.run().seed()));
         row.putAll(r.run().coordinates());
+        if (r.run().trial() != null) {
+            var t = r.run().trial();
+            row.put("search", t.search());
+            row.put("trial", Integer.toString(t.trial()));
+            row.put("phase", t.phase());
+            row.putAll(t.params());
+        }
         EpochMetrics last = r.last();
         EpochMetrics best = r.best();
         row.put("epochs", Integer.toString(r.epochs()));
@@ -98,5 +136,107 @@ public final class Columns {
     private static void putSplit(Map<String, String> row, String prefix, SplitMetrics s) {
         row.put(prefix + "_loss", Csv.num(s.loss()));
         row.put(prefix + "_accuracy", Csv.num(s.accuracy()));
+    }
+
+    /** The histograms.csv rows of one histogram, one per bin. */
+    public static List<List<String>> histogramRows(Histogram h) {
+        List<List<String>> rows = new ArrayList<>();
+        long[] counts = h.counts();
+        for (int i = 0; i < counts.length; i++) {
+            var bin = h.bins().get(i);
+            rows.add(List.of(Integer.toString(h.epoch()), Integer.toString(h.layer()), h.kind(), edge(bin.low()),
+                    edge(bin.high()), Long.toString(counts[i])));
+        }
+        return rows;
+    }
+
+    /** The boundary.csv rows of one map, row by row of the grid. */
+    public static List<List<String>> boundaryRows(BoundaryMap m) {
+        double[] x1 = m.x1();
+        double[] x2 = m.x2();
+        int[] predicted = m.predicted();
+        double[] p = m.probability();
+        String epoch = Integer.toString(m.epoch());
+        List<List<String>> rows = new ArrayList<>(predicted.length);
+        for (int j = 0; j < x2.length; j++) {
+            for (int i = 0; i < x1.length; i++) {
+                int k = j * x1.length + i;
+                rows.add(List.of(epoch, six(x1[i]), six(x2[j]), Integer.toString(predicted[k]), six(p[k])));
+            }
+        }
+        return rows;
+    }
+
+    /** The boundary-points.csv rows. */
+    public static List<List<String>> boundaryPointRows(BoundaryPoints points) {
+        double[] x1 = points.x1();
+        double[] x2 = points.x2();
+        int[] label = points.label();
+        List<List<String>> rows = new ArrayList<>();
+        for (int i = 0; i < label.length; i++) {
+            rows.add(List.of(six(x1[i]), six(x2[i]), Integer.toString(label[i])));
+        }
+        return rows;
+    }
+
+    /** The confusion.csv rows: every (actual, predicted) pair, zeros included. */
+    public static List<List<String>> confusionRows(ConfusionMatrix m) {
+        long[][] c = m.counts();
+        List<List<String>> rows = new ArrayList<>();
+        for (int t = 0; t < c.length; t++) {
+            for (int p = 0; p < c[t].length; p++) {
+                rows.add(List.of(m.split(), Integer.toString(t), Integer.toString(p), Long.toString(c[t][p])));
+            }
+        }
+        return rows;
+    }
+
+    /** The mistakes.csv header for samples of {@code features} inputs. */
+    public static List<String> mistakesHeader(int features) {
+        List<String> h = new ArrayList<>(MISTAKES);
+        for (int j = 1; j <= features; j++) {
+            h.add("x" + j);
+        }
+        return h;
+    }
+
+    /** The mistakes.csv rows, most confident first. */
+    public static List<List<String>> mistakeRows(ConfusionMatrix m) {
+        List<List<String>> rows = new ArrayList<>();
+        for (int r = 0; r < m.mistakes().size(); r++) {
+            var w = m.mistakes().get(r);
+            List<String> row = new ArrayList<>(List.of(Integer.toString(r + 1), m.split(), Integer.toString(w.sample()),
+                    Integer.toString(w.actual()), Integer.toString(w.predicted()), six(w.probability())));
+            for (double v : w.x()) {
+                row.add(six(v));
+            }
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    /** One events.csv row. */
+    public static List<String> eventRow(HealthEvent e) {
+        return List.of(Integer.toString(e.epoch()), e.layer() == 0 ? "" : Integer.toString(e.layer()), e.kind(),
+                e.type().csvName(), Csv.num(e.value()), Csv.num(e.threshold()));
+    }
+
+    /** The classes.csv rows: index and name of each class. */
+    public static List<List<String>> classRows(List<String> names) {
+        List<List<String>> rows = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            rows.add(List.of(Integer.toString(i), names.get(i)));
+        }
+        return rows;
+    }
+
+    /** A bin edge: empty when unbounded. */
+    private static String edge(double v) {
+        return Double.isInfinite(v) ? "" : Csv.num(v);
+    }
+
+    /** A value rounded to 6 significant digits (grid coordinates and probabilities need no more); NaN as empty. */
+    private static String six(double v) {
+        return Double.isFinite(v) ? Csv.num(new BigDecimal(v).round(SIX_DIGITS).doubleValue()) : Csv.num(v);
     }
 }

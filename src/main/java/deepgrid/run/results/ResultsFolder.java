@@ -52,7 +52,7 @@ public final class ResultsFolder implements AutoCloseable {
     static final String RUNNERS = ".runners";
     static final String PREVIOUS = "previous";
     /** Every derived file and folder that --fresh moves aside with the runs. */
-    private static final List<String> FRESH_MOVES = List.of(RUNS, RUNS_CSV, SUMMARY_CSV, COMPARISONS_CSV, REPORT_HTML, "search");
+    private static final List<String> FRESH_MOVES = List.of(RUNS, RUNS_CSV, SUMMARY_CSV, COMPARISONS_CSV, REPORT_HTML, "search", "slurm");
 
     private final Path dir;
     private final List<String> gridPaths;
@@ -228,15 +228,20 @@ public final class ResultsFolder implements AutoCloseable {
      * file as it is now. Left alone while another process works here (it may be running them).
      */
     public synchronized void retireAllBut(Set<String> current) throws IOException {
+        retireIf(r -> !current.contains(r.id()));
+    }
+
+    /** As {@link #retireAllBut}, for the finished runs that {@code stale} says are of an earlier version (a search's). */
+    public synchronized void retireIf(java.util.function.Predicate<RunRecord> stale) throws IOException {
         if (othersAtWork()) {
             return;
         }
-        List<String> stale = records.keySet().stream().filter(id -> !current.contains(id)).sorted().toList();
-        if (stale.isEmpty()) {
+        List<String> retired = records.values().stream().filter(stale).map(RunRecord::id).sorted().toList();
+        if (retired.isEmpty()) {
             return;
         }
         Path target = Files.createDirectories(previousFolder().resolve(RUNS));
-        for (String id : stale) {
+        for (String id : retired) {
             Files.move(runs().resolve(id), target.resolve(id));
             records.remove(id);
         }
@@ -424,7 +429,8 @@ public final class ResultsFolder implements AutoCloseable {
         return runs().resolve(INFLIGHT).resolve(id + "." + token);
     }
 
-    private Path previousFolder() throws IOException {
+    /** A new previous/TIME/ folder. */
+    Path previousFolder() throws IOException {
         String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS"));
         return Files.createDirectories(dir.resolve(PREVIOUS).resolve(stamp));
     }

@@ -2,7 +2,12 @@ package deepgrid.run.results;
 
 import deepgrid.run.RunResult;
 import deepgrid.run.RunSpec;
+import deepgrid.train.BoundaryMap;
+import deepgrid.train.BoundaryPoints;
+import deepgrid.train.ConfusionMatrix;
 import deepgrid.train.EpochMetrics;
+import deepgrid.train.HealthEvent;
+import deepgrid.train.Histogram;
 import deepgrid.train.LayerMetrics;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -11,6 +16,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -33,6 +39,8 @@ public final class RunRecorder implements AutoCloseable {
     private final Path inflight;
     private final Output metrics;
     private final Output layers;
+    /** The diagnostics files (issue 11), each opened, with its header, by its first rows. */
+    private final Map<String, Output> diagnostics = new LinkedHashMap<>();
     private long lastFlush = System.nanoTime();
     private boolean handedOver;
 
@@ -66,6 +74,76 @@ public final class RunRecorder implements AutoCloseable {
         flushIfDue();
     }
 
+    // The diagnostics files (issue 11): each appears with its first rows.
+
+    /** Adds one epoch's histograms to histograms.csv. */
+    public void histograms(List<Histogram> histograms) {
+        List<List<String>> rows = new ArrayList<>();
+        histograms.forEach(h -> rows.addAll(Columns.histogramRows(h)));
+        add("histograms.csv", Columns.HISTOGRAMS, rows);
+    }
+
+    /** Writes boundary-points.csv: the training samples drawn on the maps. */
+    public void boundaryPoints(BoundaryPoints points) {
+        add("boundary-points.csv", Columns.BOUNDARY_POINTS, Columns.boundaryPointRows(points));
+    }
+
+    /** Adds one epoch's decision boundary to boundary.csv. */
+    public void boundary(BoundaryMap map) {
+        add("boundary.csv", Columns.BOUNDARY, Columns.boundaryRows(map));
+    }
+
+    /** Writes confusion.csv and, when there are any, mistakes.csv. */
+    public void confusion(ConfusionMatrix matrix) {
+        add("confusion.csv", Columns.CONFUSION, Columns.confusionRows(matrix));
+        if (!matrix.mistakes().isEmpty()) {
+            int features = matrix.mistakes().get(0).x().length;
+            add("mistakes.csv", Columns.mistakesHeader(features), Columns.mistakeRows(matrix));
+        }
+    }
+
+    /** Adds one training-health event to events.csv. */
+    public void event(HealthEvent event) {
+        add("events.csv", Columns.EVENTS, List.of(Columns.eventRow(event)));
+    }
+
+    /** Writes classes.csv: each class index and its name. */
+    public void classes(List<String> names) {
+        add("classes.csv", Columns.CLASSES, Columns.classRows(names));
+    }
+
+    private void add(String file, List<String> header, List<List<String>> rows) {
+        Output out = diagnostics.get(file);
+        if (out == null) {
+            try {
+                out = new Output(inflight.resolve(file), Csv.row(header));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write " + inflight.resolve(file) + ": " + e.getMessage(), e);
+            }
+            diagnostics.put(file, out);
+        }
+        StringBuilder text = new StringBuilder();
+        rows.forEach(r -> text.append(Csv.row(r)));
+        out.add(text.toString());
+        flushIfDue();
+    }
+
+    /** Closes the diagnostics files, every one even if one fails. */
+    private void closeDiagnostics() throws IOException {
+        IOException first = null;
+        for (Output out : diagnostics.values()) {
+            try {
+                out.close();
+            } catch (IOException e) {
+                first = first == null ? e : first;
+            }
+        }
+        diagnostics.clear();
+        if (first != null) {
+            throw first;
+        }
+    }
+
     /**
      * Writes the last rows and result.csv, and hands the run to the group commit; returns at
      * once. {@code recorded} gets null once the run folder is in place, else why it is not.
@@ -73,6 +151,7 @@ public final class RunRecorder implements AutoCloseable {
     public synchronized void finish(RunResult result, Consumer<Throwable> recorded) throws IOException {
         metrics.close();
         layers.close();
+        closeDiagnostics();
         Map<String, String> row = Columns.runRow(result);
         String text = Csv.row(new ArrayList<>(row.keySet())) + Csv.row(new ArrayList<>(row.values()));
         Path resultCsv = inflight.resolve(ResultsFolder.RESULT_CSV);
@@ -87,6 +166,7 @@ public final class RunRecorder implements AutoCloseable {
         if (now - lastFlush >= FLUSH_NANOS) {
             metrics.flush();
             layers.flush();
+            diagnostics.values().forEach(Output::flush);
             lastFlush = now;
         }
     }
@@ -98,7 +178,7 @@ public final class RunRecorder implements AutoCloseable {
             return;
         }
         try (Output m = metrics; Output l = layers) {
-            // both closed, even if one fails
+            closeDiagnostics(); // all closed, even if one fails
         } finally {
             AtomicFiles.deleteTree(inflight);
             claim.release();

@@ -27,12 +27,13 @@ public final class Curves {
     public static TrialResult.RunCurve of(Status status, List<Map<String, String>> rows, String metric) {
         double[] curve = new double[rows.size()];
         for (int t = 0; t < curve.length; t++) {
-            curve[t] = number(rows.get(t).get(metric));
+            curve[t] = value(rows.get(t).get(metric));
         }
         return new TrialResult.RunCurve(state(status), curve);
     }
 
-    private static double number(String cell) {
+    /** A metrics.csv cell as the search reads it: empty, NaN or malformed is NaN. */
+    public static double value(String cell) {
         if (cell == null || cell.isEmpty()) {
             return Double.NaN;
         }

@@ -143,6 +143,10 @@ public final class Search {
     }
 
     private Proposal tpe(int i, Map<Integer, TrialResult> results, Rng rng) {
+        if (i - spec.sampling().window() + 1 < spec.sampling().startup()) {
+            // at most i − W + 1 trials can have ended: too few to model whatever they were (so no result is read)
+            return new Proposal(i, Phase.STARTUP, Sampling.random(spec.space(), Assignment.EMPTY, rng));
+        }
         Map<Integer, TrialResult> finished = new HashMap<>(reference(i, results));
         finished.values().removeIf(r -> !r.state().informs());
         if (finished.size() < spec.sampling().startup()) {

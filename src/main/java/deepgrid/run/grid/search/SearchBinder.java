@@ -40,7 +40,8 @@ public final class SearchBinder {
         int startup = s.integer("startup", DEFAULT_STARTUP, Range.atLeast(0));
         int window = s.integer("window", DEFAULT_WINDOW, Range.atLeast(1));
         Space space = SpaceBinder.read(s.take("space"), s.pos(), problems);
-        List<Assignment> enqueue = EnqueueBinder.read(s.take("enqueue"), space, problems);
+        Node enqueueNode = s.take("enqueue");
+        List<Assignment> enqueue = EnqueueBinder.read(enqueueNode, space, problems);
         PrunerSpec pruner = s.choice("pruner", SearchNames.PRUNERS, "none");
         int repeats = s.integer("repeats", 1, Range.atLeast(1));
         SearchSpec.Confirm confirm = confirm(s.take("confirm"), problems);
@@ -63,7 +64,9 @@ public final class SearchBinder {
         resolved.put("startup", startup);
         resolved.put("window", window);
         resolved.put("space", space.normalized());
-        resolved.put("enqueue", enqueue.stream().map(a -> fixedTexts(space, a)).toList());
+        // as written (space paths), so that space.yaml binds back to this very search (deepgrid report does)
+        resolved.put("enqueue", enqueueNode == null || enqueueNode instanceof Node.Scalar n && n.isNull() ? List.of()
+                : Plain.of(enqueueNode));
         resolved.put("pruner", pruner.resolved());
         resolved.put("repeats", repeats);
         resolved.put("confirm", confirm.enabled() ? ordered("top", confirm.top(), "repeats", confirm.repeats()) : "none");
@@ -156,17 +159,6 @@ public final class SearchBinder {
             problems.add(s.posOf("sampler"), "search.sampler: grid lists every point, and the space has " + size
                     + " (more than " + SpacePoints.MAX_LISTED + "); use tpe, random or qmc");
         }
-    }
-
-    /** An enqueued trial's fixed parameters as written in trials.csv: name → text. */
-    private static Map<String, Object> fixedTexts(Space space, Assignment a) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        space.texts(a).forEach((name, text) -> {
-            if (a.has(name)) {
-                out.put(name, text);
-            }
-        });
-        return out;
     }
 
     /** A map of key-value pairs in the order given. */

@@ -54,15 +54,24 @@ public record SearchSpec(Objective objective, Sampling sampling, Space space, Li
     }
 
     /**
-     * The search folder's name: 8 hex digits of SHA-256 over space.yaml and {@code context}
-     * (the caller's identity of the search, e.g. the grid point and variant, or the resolved
-     * base experiment), so a changed search block, or a changed arm of grid × search, is a
-     * new search in a new folder.
+     * The search folder's name: 8 hex digits of SHA-256 over everything in space.yaml that
+     * decides the trials and their runs, and {@code context} (the caller's identity of the
+     * search: the grid point and variant, and the resolved base experiment). The budget
+     * ({@code trials}) and {@code confirm} are left out, as long as the sampler stays the same
+     * (a small discrete space runs as a shuffled grid): a longer budget or another confirmation
+     * continues the same search in the same folder, reusing every trial it has, as Optuna
+     * continues a study. Any other change is a new search in a new folder.
      */
     public String hash(String context) {
+        Map<String, Object> identity = new LinkedHashMap<>(resolved);
+        identity.remove("trials");
+        identity.remove("confirm");
+        long size = SpacePoints.size(space);
+        boolean asGrid = sampling.kind() == SamplerKind.GRID || size >= 0 && size < sampling.trials();
+        identity.put("sampler", asGrid ? SamplerKind.GRID.yamlName() : sampling.kind().yamlName());
         try {
             MessageDigest d = MessageDigest.getInstance("SHA-256");
-            d.update(spaceYaml().getBytes(StandardCharsets.UTF_8));
+            d.update(ConfigText.toYaml(identity).getBytes(StandardCharsets.UTF_8));
             d.update((byte) 0);
             d.update(context.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(d.digest(), 0, 4).toLowerCase(Locale.ROOT);

@@ -45,11 +45,16 @@ public final class SearchTables {
         return new Table(header, rows);
     }
 
-    /** history.csv: per search trial in order, its objective, the best completed objective so far, and the cost so far. */
+    /**
+     * history.csv: per search trial in order, its objective, the best completed objective so far,
+     * and the cost so far: epochs trained, the epochs the same trials would have cost without
+     * pruning (every run all its configured epochs), and seconds. A duplicate costs nothing.
+     */
     public static Table history(Search search, List<TrialRecord> records) {
         Objective o = search.spec().objective();
         double best = Double.NaN;
         long epochs = 0;
+        long unpruned = 0;
         double seconds = 0;
         List<List<String>> rows = new ArrayList<>();
         for (TrialRecord r : searchTrials(records)) {
@@ -58,12 +63,15 @@ public final class SearchTables {
             if (res != null && res.state() == TrialState.COMPLETED && o.goal().better(value, best)) {
                 best = value;
             }
-            epochs += res == null || r.duplicateOf() >= 0 ? 0 : res.epochsTrained();
+            boolean costs = res != null && r.duplicateOf() < 0;
+            epochs += costs ? res.epochsTrained() : 0;
+            unpruned += costs ? (long) res.runs().size() * Math.max(r.epochs(), 0) : 0;
             seconds += r.duplicateOf() >= 0 ? 0 : r.seconds();
             rows.add(List.of(Integer.toString(r.trial()), Csv.num(value), Csv.num(best), Long.toString(epochs),
-                    seconds(seconds)));
+                    Long.toString(unpruned), seconds(seconds)));
         }
-        return new Table(List.of("trial", "objective", "best_so_far", "epochs_cumulative", "seconds_cumulative"), rows);
+        return new Table(List.of("trial", "objective", "best_so_far", "epochs_cumulative", "epochs_without_pruning",
+                "seconds_cumulative"), rows);
     }
 
     /**
