@@ -17,7 +17,7 @@ import java.util.Random;
 public final class DgemmCeiling {
     public static void main(String[] args) {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 1024;
-        Threads.useByDefault(Threads.forRunsAtOnce(1));
+        Threads.useByDefault(Threads.forRuns(1));
         Random rng = new Random(0);
         FlatMatrix a = new FlatMatrix(n, n);
         FlatMatrix b = new FlatMatrix(n, n);

@@ -30,10 +30,16 @@ def cases(py, out):
     return {
         "xor400 deepgrid --jobs 2": (dg + [xor, "--jobs", "2", "--out", out], ("xor400 pytorch", 0.5)),
         "xor400 deepgrid --jobs 1": (dg + [xor, "--jobs", "1", "--out", out], ("xor400 pytorch", 1.0)),
+        # like for like: the PyTorch loop records metrics only; deepgrid's default diagnostics (layers.csv,
+        # histograms, boundary maps of a grid point's first seed, events, confusion) are extra work
+        "xor400 deepgrid --jobs 2, diagnostics off": (dg + [xor, "--jobs", "2", "--set", "diagnostics=false", "--out", out],
+                                                      ("xor400 pytorch", 0.5)),
         "xor400 pytorch": ([py, os.path.join(HERE, "tiny_torch.py"), "xor", out], None),
         "xor1600 deepgrid --jobs 2": (dg + [xor, "--jobs", "2", "--set", "repeats=40", "--out", out],
                                       ("xor400 deepgrid --jobs 2", 4.4)),
         "spiral20 deepgrid --jobs 1": (dg + [spiral, "--jobs", "1", "--out", out], ("spiral20 pytorch", 0.4)),
+        "spiral20 deepgrid --jobs 1, diagnostics off": (dg + [spiral, "--jobs", "1", "--set", "diagnostics=false", "--out", out],
+                                                        ("spiral20 pytorch", 0.4)),
         "spiral20 pytorch": ([py, os.path.join(HERE, "tiny_torch.py"), "spiral", out], None),
     }
 

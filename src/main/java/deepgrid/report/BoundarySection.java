@@ -28,6 +28,14 @@ final class BoundarySection {
     record Map2d(double[] x1, double[] x2, int[] classes, double[] probability) {
     }
 
+    /** Parsed boundary files by path, size, time and file key; the last 64 (about 0.6 MB each at 100 × 100 × 5). */
+    private static final Map<String, Map<Integer, Map2d>> PARSED = new java.util.LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Map<Integer, Map2d>> eldest) {
+            return size() > 64;
+        }
+    };
+
     private BoundarySection() {
     }
 
@@ -140,7 +148,21 @@ final class BoundarySection {
     static Map<Integer, Map2d> read(RunRow run, RunFiles files) {
         Path file = RunFiles.folder(run).resolve("boundary.csv");
         try {
-            return read(NumericCsv.read(file, List.of("epoch", "x1", "x2", "class", "probability")));
+            // a finished run's files do not change: `run` rebuilds the report many times, each map is parsed once
+            var attributes = java.nio.file.Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class);
+            String key = file.toAbsolutePath() + "\u0000" + attributes.size() + "\u0000" + attributes.lastModifiedTime()
+                    + "\u0000" + attributes.fileKey();
+            synchronized (PARSED) {
+                Map<Integer, Map2d> known = PARSED.get(key);
+                if (known != null) {
+                    return known;
+                }
+            }
+            Map<Integer, Map2d> maps = read(NumericCsv.read(file, List.of("epoch", "x1", "x2", "class", "probability")));
+            synchronized (PARSED) {
+                PARSED.put(key, maps);
+            }
+            return maps;
         } catch (IOException | DeepgridException e) {
             files.note(file + " could not be read (" + RunFiles.firstLine(e) + "); left out of this page");
             return Map.of();

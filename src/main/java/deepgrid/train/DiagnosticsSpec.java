@@ -31,6 +31,14 @@ public record DiagnosticsSpec(Set<Output> on, int probe, Histograms histograms, 
         }
     }
 
+    /** These diagnostics without {@code output}. */
+    public DiagnosticsSpec without(Output output) {
+        Set<Output> fewer = java.util.EnumSet.noneOf(Output.class);
+        fewer.addAll(on);
+        fewer.remove(output);
+        return new DiagnosticsSpec(fewer, probe, histograms, boundary, confusion, events);
+    }
+
     /** Epochs at which a snapshot is taken: fixed epoch numbers, and whether the last trained epoch is one too. */
     public record Snapshots(SortedSet<Integer> epochs, Last last) {
         /** Whether the last trained epoch (known only when training ends) is a snapshot. */

@@ -48,6 +48,22 @@ class XorBoundaryTest {
         assertEquals(4, points.size(), "the four training points");
     }
 
+    @Test
+    void mapsAreRecordedForTheFirstSeedOfEachGridPointOnly(@TempDir Path out) throws IOException {
+        // 3 activations × 3 seeds (0, 1, 2) on the spiral
+        Runs.Done done = Runs.run(Path.of("experiments/spiral-activations.yaml"), out, "spiral-activations",
+                "training.epochs=3");
+        int withMaps = 0;
+        for (var e : done.runs().entrySet()) {
+            boolean first = e.getKey().get("seed").equals("0");
+            assertEquals(first, java.nio.file.Files.exists(e.getValue().resolve("boundary.csv")), e.getKey().toString());
+            assertEquals(first, java.nio.file.Files.exists(e.getValue().resolve("boundary-points.csv")), e.getKey().toString());
+            assertTrue(java.nio.file.Files.exists(e.getValue().resolve("histograms.csv")), "other diagnostics for every seed");
+            withMaps += first ? 1 : 0;
+        }
+        assertEquals(3, withMaps, "one map set per grid point");
+    }
+
     /** The class of the map cell at {@code epoch} whose centre is nearest (x1, x2). */
     private static int predicted(List<Map<String, String>> cells, int epoch, double x1, double x2) {
         Map<String, String> best = null;

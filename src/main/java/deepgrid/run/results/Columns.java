@@ -157,11 +157,16 @@ public final class Columns {
         int[] predicted = m.predicted();
         double[] p = m.probability();
         String epoch = Integer.toString(m.epoch());
+        String[] x1s = new String[x1.length]; // each coordinate formatted once, not once per cell
+        for (int i = 0; i < x1.length; i++) {
+            x1s[i] = six(x1[i]);
+        }
         List<List<String>> rows = new ArrayList<>(predicted.length);
         for (int j = 0; j < x2.length; j++) {
+            String x2s = six(x2[j]);
             for (int i = 0; i < x1.length; i++) {
                 int k = j * x1.length + i;
-                rows.add(List.of(epoch, six(x1[i]), six(x2[j]), Integer.toString(predicted[k]), six(p[k])));
+                rows.add(List.of(epoch, x1s[i], x2s, Integer.toString(predicted[k]), six(p[k])));
             }
         }
         return rows;
@@ -236,7 +241,37 @@ public final class Columns {
     }
 
     /** A value rounded to 6 significant digits (grid coordinates and probabilities need no more); NaN as empty. */
-    private static String six(double v) {
-        return Double.isFinite(v) ? Csv.num(new BigDecimal(v).round(SIX_DIGITS).doubleValue()) : Csv.num(v);
+    static String six(double v) {
+        return Csv.num(sixDigits(v));
+    }
+
+    /** {@code v} rounded to six significant digits, half away from zero, as BigDecimal rounds its exact value. */
+    static double sixDigits(double v) {
+        if (!Double.isFinite(v) || v == 0) {
+            return v;
+        }
+        double a = Math.abs(v);
+        int k = 5 - (int) Math.floor(Math.log10(a)); // a · 10^k has six digits before the point
+        if (k >= -22 && k <= 22) {
+            double scaled = k >= 0 ? a * POW10[k] : a / POW10[-k]; // one rounding: exact powers of ten up to 1e22
+            double floor = Math.floor(scaled);
+            double frac = scaled - floor;
+            // fast path unless the digit count is off (log10 near a power of ten) or a tie is too close to call
+            if (floor >= 1e5 && floor < 1e6 && Math.abs(frac - 0.5) > 1e-6) {
+                double rounded = frac > 0.5 ? floor + 1 : floor;
+                double r = k >= 0 ? rounded / POW10[k] : rounded * POW10[-k]; // correctly rounded, as doubleValue()
+                return v < 0 ? -r : r;
+            }
+        }
+        return new BigDecimal(v).round(SIX_DIGITS).doubleValue();
+    }
+
+    private static final double[] POW10 = new double[23];
+
+    static {
+        POW10[0] = 1;
+        for (int i = 1; i < POW10.length; i++) {
+            POW10[i] = POW10[i - 1] * 10; // exact up to 1e22
+        }
     }
 }
