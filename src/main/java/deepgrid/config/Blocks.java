@@ -59,7 +59,7 @@ final class Blocks {
                     Option.number("diverging", 10.0, Range.above(1), "train loss above this × epoch 0's")),
                     "events.csv and a stderr line per event: true, false or the thresholds"))),
             java.util.Map.of(), "what each run records besides metrics.csv: true, false or a map of outputs"
-                    + " (README: diagnostics)");
+                    + "; see Diagnostics in the README");
 
     private static Option.Value typed(String type, List<Option> options) {
         List<Option> all = new java.util.ArrayList<>();
@@ -102,7 +102,7 @@ final class Blocks {
                             Option.integer("repeats", 5, Range.atLeast(2), "fresh seeds each"))))),
                     java.util.Map.of(), "re-run the best trials on fresh seeds after the budget: {top, repeats} or none"),
             Option.bool("allow_test_objective", false, "allow a test_* objective (an optimistic score)"))),
-            null, "a hyperparameter search (README: search)").offUnlessGiven();
+            null, "a hyperparameter search (Optuna-style: space, sampler, pruner, confirmation)").offUnlessGiven();
 
     static final Option LAUNCHER = Option.of("launcher", new Option.Value.Section(List.of(
             Option.of("partition", new Option.Value.Token(Pattern.compile("[A-Za-z0-9_.,-]+")), null,
@@ -120,5 +120,5 @@ final class Blocks {
             Option.of("sbatch", new Option.Value.AnyOf(List.of(new Option.Value.Text(null),
                     new Option.Value.ListOf(new Option.Value.Text(null), 0))), null,
                     "any other sbatch option, e.g. [--account=proj42]").offUnlessGiven())),
-            null, "how --launcher slurm submits the runs (README: Running on a cluster)").offUnlessGiven();
+            null, "how run --launcher slurm submits the runs as Slurm job arrays").offUnlessGiven();
 }
