@@ -27,6 +27,14 @@ public interface Loss {
      */
     String outputActivation();
 
+    /**
+     * Whether {@link #output} gives a probability per class (softmax, sigmoid), which the
+     * diagnostics report beside each predicted class; other losses' outputs are scores or values.
+     */
+    default boolean outputsProbabilities() {
+        return false;
+    }
+
     /** What targets this loss accepts. */
     TargetKind targets();
 

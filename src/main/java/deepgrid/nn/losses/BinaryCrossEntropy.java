@@ -55,6 +55,11 @@ public record BinaryCrossEntropy() implements Loss {
     }
 
     @Override
+    public boolean outputsProbabilities() {
+        return true;
+    }
+
+    @Override
     public TargetKind targets() {
         return TargetKind.BINARY;
     }

@@ -59,6 +59,11 @@ public record CrossEntropy() implements Loss {
     }
 
     @Override
+    public boolean outputsProbabilities() {
+        return true;
+    }
+
+    @Override
     public TargetKind targets() {
         return TargetKind.CLASSES;
     }
