@@ -12,23 +12,49 @@ package deepgrid.math;
  * copy gave. The base matrix must not change while views of it exist.
  */
 public final class RowView {
-    private final FlatMatrix base;
+    private final FlatMatrix base; // null when the values are bytes
+    private final Bytes bytes; // null when the values are a matrix
+    private final int cols;
     private final int[] index; // row i of the view is row index[i] of base; null: row i itself
     private final int rows;
     private final double[] shift; // null: no map
     private final double[] scale;
 
-    private RowView(FlatMatrix base, int[] index, double[] shift, double[] scale) {
+    /**
+     * Values held as unsigned bytes, each read as {@code (b & 0xFF) / divisor}: images keep their
+     * pixels as the file has them (one byte instead of eight), and a value read is the double a
+     * decoded copy would have held ({@code pixel / 255.0}), bit for bit.
+     */
+    private record Bytes(byte[] data, int rows, double divisor) {
+        double value(int i) {
+            return (data[i] & 0xFF) / divisor;
+        }
+    }
+
+    private RowView(FlatMatrix base, Bytes bytes, int cols, int[] index, double[] shift, double[] scale) {
         this.base = base;
+        this.bytes = bytes;
+        this.cols = cols;
         this.index = index;
-        this.rows = index == null ? base.getRowDimension() : index.length;
+        this.rows = index != null ? index.length : base != null ? base.getRowDimension() : bytes.rows();
         this.shift = shift;
         this.scale = scale;
     }
 
     /** Every row of {@code m}, unmapped. */
     public static RowView of(FlatMatrix m) {
-        return new RowView(m, null, null, null);
+        return new RowView(m, null, m.getColumnDimension(), null, null, null);
+    }
+
+    /**
+     * {@code data} as a matrix of {@code cols} columns, row by row, value (r, c) being
+     * {@code (data[r·cols + c] & 0xFF) / divisor}; {@code data} is kept, not copied.
+     */
+    public static RowView ofUnsignedBytes(byte[] data, int cols, double divisor) {
+        if (cols <= 0 || data.length % cols != 0) {
+            throw new IllegalArgumentException(data.length + " values do not make rows of " + cols);
+        }
+        return new RowView(null, new Bytes(data, data.length / cols, divisor), cols, null, null, null);
     }
 
     public int rows() {
@@ -36,12 +62,12 @@ public final class RowView {
     }
 
     public int cols() {
-        return base.getColumnDimension();
+        return cols;
     }
 
     /** True when the view is its base matrix as it is (all rows, in order, unmapped): {@link #matrix()} copies nothing. */
     public boolean isWhole() {
-        return index == null && shift == null;
+        return base != null && index == null && shift == null;
     }
 
     /** Rows {@code order[from..to)} of this view, as a new view (nothing is copied). */
@@ -54,7 +80,7 @@ public final class RowView {
             }
             composed[i - from] = index == null ? row : index[row];
         }
-        return new RowView(base, composed, shift, scale);
+        return new RowView(base, bytes, cols, composed, shift, scale);
     }
 
     /** This view with every value mapped to (x − shift[j]) · scale[j]; a view may be mapped once. */
@@ -66,12 +92,13 @@ public final class RowView {
         if (this.shift != null) {
             throw new IllegalStateException("this view is already mapped");
         }
-        return new RowView(base, index, shift.clone(), scale.clone());
+        return new RowView(base, bytes, cols, index, shift.clone(), scale.clone());
     }
 
     /** Value (row, col) of the view. */
     public double get(int row, int col) {
-        double v = base.data()[(index == null ? row : index[row]) * cols() + col];
+        int at = (index == null ? row : index[row]) * cols + col;
+        double v = base != null ? base.data()[at] : bytes.value(at);
         return shift == null ? v : (v - shift[col]) * scale[col];
     }
 
@@ -91,7 +118,7 @@ public final class RowView {
     public FlatMatrix gatherInto(int[] order, int from, int to, FlatMatrix out) {
         int cols = cols();
         Check.shape("out", out, to - from, cols);
-        double[] in = base.data();
+        double[] in = base == null ? null : base.data();
         double[] o = out.data();
         // a batch's rows lie scattered over the data set: with more kernel threads, each fetches a share
         Kernel.split(to - from, (long) (to - from) * cols * Kernel.FLOPS_PER_GATHERED_VALUE, (first, last) -> {
@@ -99,7 +126,12 @@ public final class RowView {
                 int row = index == null ? order[i] : index[order[i]];
                 int src = row * cols;
                 int dst = (i - from) * cols;
-                if (shift == null) {
+                if (in == null) {
+                    for (int j = 0; j < cols; j++) {
+                        double v = bytes.value(src + j);
+                        o[dst + j] = shift == null ? v : (v - shift[j]) * scale[j];
+                    }
+                } else if (shift == null) {
                     System.arraycopy(in, src, o, dst, cols);
                 } else {
                     for (int j = 0; j < cols; j++) {

@@ -6,7 +6,6 @@ import deepgrid.data.DataSource;
 import deepgrid.data.Dataset;
 import deepgrid.data.Splits;
 import deepgrid.math.Check;
-import deepgrid.math.FlatMatrix;
 import deepgrid.math.Rng;
 import java.nio.file.Path;
 import java.util.List;
@@ -84,7 +83,6 @@ public record Idx(Path images, Path labels, Path testImages, Path testLabels) im
             y[i] = indexOf[pair.labels()[i]];
         }
         List<String> classes = IntStream.of(classValues).mapToObj(Integer::toString).toList();
-        FlatMatrix x = new FlatMatrix(y.length, pair.features(), pair.x());
-        return new Dataset(x, new FlatMatrix(y.length, 1, y), classes);
+        return pair.dataset(y, classes);
     }
 }

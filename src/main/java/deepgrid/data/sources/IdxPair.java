@@ -4,10 +4,11 @@ import deepgrid.DeepgridException;
 import java.nio.file.Path;
 
 /**
- * An IDX images file and its labels file read together: pixels scaled to [0, 1] by
- * /255 (as torchvision's ToTensor), labels as the raw byte values.
+ * An IDX images file and its labels file read together: pixels as the file's unsigned bytes
+ * (a data set reads each as /255, as torchvision's ToTensor: {@link #dataset}), labels as the
+ * raw byte values.
  */
-record IdxPair(double[] x, int features, int[] labels) {
+record IdxPair(byte[] pixels, int features, int[] labels) {
 
     /** Reads both files and checks that there is one label per image. */
     static IdxPair read(Path images, Path labels) {
@@ -21,15 +22,20 @@ record IdxPair(double[] x, int features, int[] labels) {
             throw new DeepgridException(images + " has " + n + " images but " + labels + " has "
                     + marks.header().count() + " labels; expected one label per image");
         }
-        double[] x = new double[pixels.values().length];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = pixels.value(i) / 255.0;
-        }
         int[] y = new int[n];
         for (int i = 0; i < n; i++) {
             y[i] = marks.value(i);
         }
-        return new IdxPair(x, (int) pixels.header().itemSize(), y);
+        return new IdxPair(pixels.values(), (int) pixels.header().itemSize(), y);
+    }
+
+    /**
+     * The images with targets {@code y} and these classes: one byte a pixel, read as
+     * {@code pixel / 255.0} (the double a decoded copy would hold), not eight.
+     */
+    deepgrid.data.Dataset dataset(double[] y, java.util.List<String> classes) {
+        return deepgrid.data.Dataset.ofPixels(pixels, features, 255.0, new deepgrid.math.FlatMatrix(y.length, 1, y),
+                classes);
     }
 
     int size() {

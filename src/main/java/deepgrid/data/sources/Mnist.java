@@ -5,7 +5,6 @@ import deepgrid.data.DataSize;
 import deepgrid.data.DataSource;
 import deepgrid.data.Dataset;
 import deepgrid.data.Splits;
-import deepgrid.math.FlatMatrix;
 import deepgrid.math.Rng;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -181,7 +180,6 @@ public record Mnist(Path folder, Flavor flavor) implements DataSource {
             }
             y[i] = pair.labels()[i];
         }
-        return new Dataset(new FlatMatrix(y.length, pair.features(), pair.x()), new FlatMatrix(y.length, 1, y),
-                flavor.classes);
+        return pair.dataset(y, flavor.classes);
     }
 }
