@@ -21,7 +21,8 @@ import picocli.CommandLine.Command;
 @Command(name = "deepgrid", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Declarative experiments on how neural networks train: YAML in, CSVs out.",
         subcommands = {RunCommand.class, ValidateCommand.class, PlanCommand.class, ReportCommand.class,
-            GradcheckCommand.class, DatasetsCommand.class, SlurmCommand.class, TaskCommand.class, CommandLine.HelpCommand.class})
+            GradcheckCommand.class, DatasetsCommand.class, SchemaCommand.class, SlurmCommand.class, TaskCommand.class,
+            CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     /** All runs completed or diverged. */
     public static final int OK = 0;

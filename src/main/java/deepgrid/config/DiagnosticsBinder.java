@@ -1,5 +1,6 @@
 package deepgrid.config;
 
+import deepgrid.math.Range;
 import deepgrid.train.DiagnosticsSpec;
 import deepgrid.train.DiagnosticsSpec.Output;
 import deepgrid.train.DiagnosticsSpec.Snapshots;
@@ -19,11 +20,12 @@ import java.util.TreeSet;
  */
 final class DiagnosticsBinder {
     private static final String LAST = "last";
-    private static final Range PROBE = new Range(1, false, 100_000, false);
-    private static final Range RESOLUTION = new Range(10, false, 500, false);
-    private static final Range BINS = new Range(DiagnosticsSpec.Histograms.MIN_BINS, false,
+    static final Range PROBE = new Range(1, false, 100_000, false);
+    static final Range RESOLUTION = new Range(10, false, 500, false);
+    static final Range BINS = new Range(DiagnosticsSpec.Histograms.MIN_BINS, false,
             DiagnosticsSpec.Histograms.MAX_BINS, false);
-    private static final Range FRACTION = new Range(0, true, 1, true);
+    static final Range FRACTION = new Range(0, true, 1, true);
+    static final Range MISTAKES = new Range(0, false, 1000, false);
 
     private final MapReader d;
     private final int epochs;
@@ -156,7 +158,7 @@ final class DiagnosticsBinder {
         if (c == null) {
             return dflt;
         }
-        int mistakes = c.integer("mistakes", dflt.mistakes(), new Range(0, false, 1000, false));
+        int mistakes = c.integer("mistakes", dflt.mistakes(), MISTAKES);
         c.finish();
         d.put(Output.CONFUSION.key(), c.resolved());
         return new DiagnosticsSpec.Confusion(mistakes);

@@ -47,7 +47,7 @@ public final class ExperimentBinder {
             throw ConfigException.at(root.pos(), "the file holds " + root.describe() + ", expected a map of settings"
                     + " (data:, model:, loss:, ...)");
         }
-        MapReader top = MapReader.of(root, root.pos(), "", problems);
+        MapReader top = MapReader.of(root, root.pos(), "", problems).declare(Sections.TOP);
         String name = top.string("name", defaultName);
         checkName(top, name);
         String description = top.string("description", "");
@@ -55,7 +55,7 @@ public final class ExperimentBinder {
         top.integer("repeats", 1, Seeds.REPEATS);
         DataSpec data = DataBinder.bind(top.child("data"), seed);
         ModelBinder.Result model = ModelBinder.bind(top.child("model"));
-        Loss loss = top.choice("loss", Catalog.LOSSES, null);
+        Loss loss = top.choice(Sections.top("loss"));
         TrainingSpec training = TrainingBinder.bind(top);
         DiagnosticsSpec diagnostics = DiagnosticsBinder.bind(top, training.epochs());
         top.take("grid"); // expanded before binding; the keys are known here
@@ -121,6 +121,9 @@ public final class ExperimentBinder {
                         + " has numeric targets; use mse");
                 return;
             }
+            if (kind == TargetKind.COUNTS && !countsFit(splits, loss, source, data)) {
+                return;
+            }
             if (kind == TargetKind.BINARY && train.isClassification() && train.numClasses() != 2) {
                 problems.add(posAt("loss"), "loss " + loss.name() + " needs two classes, but " + source + " has "
                         + train.numClasses() + "; use cross_entropy");
@@ -133,14 +136,40 @@ public final class ExperimentBinder {
                         + ", but " + source + " with loss " + loss.name() + " needs " + want
                         + (train.isClassification() && kind != TargetKind.BINARY ? " (one per class)" : ""));
             }
-            if (model.lastActivation() != null && !loss.name().equals("mse")) {
+            if (model.lastActivation() != null && !loss.outputActivation().equals(Loss.IDENTITY)) {
                 problems.add(model.lastPos(), "the last layer has activation " + model.lastActivation().name()
-                        + ", but loss " + loss.name() + " applies its own output activation; remove it");
+                        + ", but loss " + loss.name() + " applies its own output activation ("
+                        + loss.outputActivation() + ") to the scores; remove it");
             }
             checkEarlyStopping(training.earlyStopping(), splits);
             if (problems.isEmpty()) {
                 memory.network(model, splits, training);
             }
+        }
+
+        /** A loss of counts (poisson) needs numeric targets, none below 0, in every split. */
+        private boolean countsFit(Splits splits, Loss loss, String source, DataSpec data) {
+            if (splits.train().isClassification()) {
+                problems.add(posAt("loss"), "loss " + loss.name() + " needs numeric targets ≥ 0 (counts), but " + source
+                        + " has class labels" + (data.source() instanceof deepgrid.data.sources.Csv ? " (a CSV label column of"
+                        + " whole numbers is read as classes: write 3.0 to make it numeric)" : "")
+                        + "; use cross_entropy for classes");
+                return false;
+            }
+            for (var split : java.util.List.of(java.util.Map.entry("training", splits.train()),
+                    java.util.Map.entry("validation", splits.validation()), java.util.Map.entry("test", splits.test()))) {
+                double[] y = split.getValue().y().data();
+                for (int i = 0; i < y.length; i++) {
+                    if (y[i] < 0) {
+                        int k = split.getValue().targets();
+                        problems.add(posAt("loss"), "loss " + loss.name() + " needs targets ≥ 0 (counts), but " + source
+                                + " has " + String.format(java.util.Locale.ROOT, "%.4g", y[i]) + " in row " + (i / k + 1) + " of its "
+                                + split.getKey() + " split; use mse, mae or huber");
+                        return false;
+                    }
+                }
+            }
+            return true;
         }
 
         /** Accuracies of a one-class set are nonsense (1.0 for one loss, 0.0 for another): at least two classes, in training too. */

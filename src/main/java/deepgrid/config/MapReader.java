@@ -1,5 +1,6 @@
 package deepgrid.config;
 
+import deepgrid.math.Range;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -17,6 +18,7 @@ public final class MapReader {
     private final Problems problems;
     private final Set<String> used = new HashSet<>();
     private final Map<String, Object> resolved = new LinkedHashMap<>();
+    private Set<String> declared; // the catalogue's keys for this map (null: not described)
 
     private MapReader(Node.MapNode map, String where, Problems problems) {
         this.map = map;
@@ -68,7 +70,36 @@ public final class MapReader {
      * them is answered with "did you mean" even when the file does not use it.
      */
     public void allow(String... keys) {
+        for (String key : keys) {
+            checkDeclared(key);
+        }
         used.addAll(java.util.List.of(keys));
+    }
+
+    /** Marks the catalogue's options as known (see {@link #allow}). */
+    public void allow(java.util.List<Option> options) {
+        options.forEach(o -> allow(o.key()));
+    }
+
+    /**
+     * Declares the keys the catalogue lists for this map (added to any declared before), which are
+     * then known keys (see {@link #allow}); reading any other key is a bug, so that the binder can never accept a key the catalogue (and
+     * so the schema, the README and {@code deepgrid datasets}) does not show.
+     */
+    public MapReader declare(java.util.List<Option> options) {
+        if (declared == null) {
+            declared = new HashSet<>();
+        }
+        options.forEach(o -> declared.add(o.key()));
+        options.forEach(o -> used.add(o.key())); // known, so that a misspelling gets "did you mean"
+        return this;
+    }
+
+    private void checkDeclared(String key) {
+        if (declared != null && !declared.contains(key)) {
+            throw new IllegalStateException((where.isEmpty() ? "the top level" : where) + " reads '" + key
+                    + "', which its catalogue entry does not list");
+        }
     }
 
     /** Marks every key of this map as known: for a map whose meaning can't be judged (an unknown type). */
@@ -78,6 +109,7 @@ public final class MapReader {
 
     /** The node under key (null if absent), marking the key as known. */
     public Node take(String key) {
+        checkDeclared(key);
         used.add(key);
         return map.get(key);
     }
@@ -104,6 +136,91 @@ public final class MapReader {
         MapReader c = of(take(key), map.pos(), path(key), problems);
         resolved.put(key, c.resolved);
         return c;
+    }
+
+    /** The section {@code option} (empty if absent), its own options declared. */
+    public MapReader child(Option option) {
+        if (!(option.value() instanceof Option.Value.Section s)) {
+            throw new IllegalArgumentException(option.key() + " is not a section");
+        }
+        return child(option.key()).declare(s.options());
+    }
+
+    public boolean has(Option o) {
+        return has(o.key());
+    }
+
+    /** True when the option is written with a value (see {@link #hasValue(String)}). */
+    public boolean hasValue(Option o) {
+        return hasValue(o.key());
+    }
+
+    /** The integer option {@code o}: its default when absent, required when it has none. */
+    public int integer(Option o) {
+        return integer(o.key(), (Integer) dfltOf(o, Option.Value.Int.class), o.range());
+    }
+
+    /** The number option {@code o}. */
+    public double number(Option o) {
+        Object d = dfltOf(o, Option.Value.Num.class);
+        return number(o.key(), d == null ? null : ((Number) d).doubleValue(), o.range());
+    }
+
+    /** The boolean option {@code o}. */
+    public boolean bool(Option o) {
+        return bool(o.key(), (Boolean) dfltOf(o, Option.Value.Bool.class));
+    }
+
+    /** The string option {@code o}. */
+    public String string(Option o) {
+        return string(o.key(), (String) dfltOf(o, Option.Value.Text.class));
+    }
+
+    /** The family choice {@code o}, resolved as a name or {type: name, ...}. */
+    @SuppressWarnings("unchecked")
+    public <T> T choice(Option o) {
+        Object d = dfltOf(o, Option.Value.Choice.class);
+        return choice(o.key(), (Family<T>) ((Option.Value.Choice) o.value()).family(), (String) d);
+    }
+
+    /**
+     * The family choice {@code o} written as a bare name (normalize, metric): its default when absent;
+     * an unknown name is a problem with "did you mean" and the allowed names, and reads as the default.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T name(Option o) {
+        Family<T> family = (Family<T>) ((Option.Value.Choice) o.value()).family();
+        String dflt = (String) dfltOf(o, Option.Value.Choice.class);
+        String text = string(o.key(), dflt);
+        Family.Entry<T> e = family.entry(text);
+        if (e == null) {
+            problems.add(posOf(o.key()), path(o.key()) + ": unknown " + family.kind() + " '" + text + "'"
+                    + Suggest.didYouMean(text, family.nameSet()) + "; allowed: " + String.join(", ", family.nameSet()));
+            e = family.entry(dflt == null ? family.nameSet().iterator().next() : dflt);
+        }
+        return e.bind().apply(this);
+    }
+
+    /** An option's default for reading, after checking the option holds {@code kind}; null for required or off. */
+    private static Object dfltOf(Option o, Class<? extends Option.Value> kind) {
+        if (!kind.isInstance(o.value())) {
+            throw new IllegalArgumentException(o.key() + " holds " + o.value() + ", not " + kind.getSimpleName());
+        }
+        return o.dflt();
+    }
+
+    /**
+     * Reports a record's refusal of this map's options ("samples: found 2, expected at least one per
+     * class"): at the key the message starts with, written as its full path, else at {@code fallback}.
+     */
+    public void refusal(String message, Pos fallback) {
+        int colon = message.indexOf(": ");
+        String key = colon < 0 ? null : message.substring(0, colon);
+        if (key != null && has(key)) {
+            problems.add(posOf(key), path(key) + message.substring(colon));
+        } else {
+            problems.add(fallback, label(where) + message);
+        }
     }
 
     /** An integer in range; {@code dflt} when absent (null: required). */
@@ -198,7 +315,8 @@ public final class MapReader {
                 Set<String> allowed = new java.util.TreeSet<>(used);
                 String hint = key.equals(lastStep()) ? doubled(key) : Suggest.didYouMean(key, allowed);
                 problems.add(map.keyPos().get(key), "unknown key '" + key + "'" + (where.isEmpty() ? "" : " in " + where)
-                        + hint + (hint.isEmpty() ? "; allowed: " + String.join(", ", allowed) : ""));
+                        + hint + (!hint.isEmpty() ? "" : allowed.isEmpty() ? "; it takes no options"
+                                : "; allowed: " + String.join(", ", allowed)));
             }
         }
     }

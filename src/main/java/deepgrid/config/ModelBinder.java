@@ -4,14 +4,10 @@ import deepgrid.nn.Activation;
 import deepgrid.nn.Initializer;
 import deepgrid.nn.LayerSpec;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
-/** Binds {@code model:} — default initializers and the list of layers (SPEC §1.2). */
+/** Binds {@code model:} — default initializers and the list of layers (SPEC §1.2), each a {@link Catalog#LAYERS} kind. */
 final class ModelBinder {
-    static final List<String> KINDS = List.of("dense", "maxout", "dropout", "batchnorm", "activation");
-
     /** The bound layers, where each was written, where the last one and its explicit activation (if any) were written. */
     record Result(List<LayerSpec> layers, List<Pos> positions, Pos lastPos, Activation lastActivation) {
     }
@@ -20,9 +16,9 @@ final class ModelBinder {
     private final LayerSpec.Inits defaults;
 
     private ModelBinder(MapReader model) {
-        this.model = model;
-        Initializer w = model.choice("init", Catalog.INITIALIZERS, "xavier_uniform");
-        Initializer b = model.choice("bias_init", Catalog.INITIALIZERS, "zeros");
+        this.model = model.declare(Sections.MODEL);
+        Initializer w = model.choice(Sections.INIT);
+        Initializer b = model.choice(Sections.BIAS_INIT);
         this.defaults = new LayerSpec.Inits(w, b);
     }
 
@@ -31,7 +27,7 @@ final class ModelBinder {
     }
 
     private Result layers() {
-        Node node = model.take("layers");
+        Node node = model.take(Sections.LAYERS.key());
         List<LayerSpec> out = new ArrayList<>();
         List<Pos> positions = new ArrayList<>();
         List<Object> resolved = new ArrayList<>();
@@ -60,80 +56,31 @@ final class ModelBinder {
             layer.finish();
             resolved.add(layer.resolved());
             if (spec != null) {
-                out.add(spec);
+                out.add(spec.withDefaultInits(defaults));
                 positions.add(item.pos());
             }
         }
         return new Result(out, positions, list.items().get(list.items().size() - 1).pos(), lastActivation);
     }
 
+    /** The layer whose kind is the first key of {@link Catalog#LAYERS} the map holds; null (reported) if none. */
     private LayerSpec layer(MapReader l) {
-        String kind = KINDS.stream().filter(l::has).findFirst().orElse(null);
+        Family<LayerSpec> kinds = Catalog.LAYERS;
+        String kind = kinds.nameSet().stream().filter(l::has).findFirst().orElse(null);
         if (kind == null) {
-            l.allow(KINDS.toArray(String[]::new)); // a misspelt kind is an unknown key, with "did you mean"
+            l.allow(kinds.nameSet().toArray(String[]::new)); // a misspelt kind is an unknown key, with "did you mean"
             if (l.isEmpty()) {
-                l.problems().add(l.pos(), l.where() + ": found no layer kind, expected one of " + String.join(", ", KINDS));
+                l.problems().add(l.pos(), l.where() + ": found no layer kind, expected one of "
+                        + String.join(", ", kinds.nameSet()));
             }
             return null;
         }
+        Family.Entry<LayerSpec> entry = kinds.entry(kind);
+        l.declare(entry.options());
         try {
-            return switch (kind) {
-                case "dense" -> dense(l);
-                case "maxout" -> maxout(l);
-                case "dropout" -> new LayerSpec.DropoutSpec(l.number("dropout", null, Range.fraction()));
-                case "batchnorm" -> new LayerSpec.BatchNormSpec(batchnorm(l, "batchnorm"));
-                default -> new LayerSpec.ActivationSpec(l.choice("activation", Catalog.ACTIVATIONS, null));
-            };
+            return entry.bind().apply(l);
         } catch (IllegalArgumentException | NullPointerException e) {
             return null; // a problem was already reported for the value that made the record refuse
         }
-    }
-
-    private LayerSpec dense(MapReader l) {
-        l.allow("activation", "batchnorm");
-        int units = l.integer("dense", null, Range.atLeast(1));
-        Activation activation = l.hasValue("activation") ? l.choice("activation", Catalog.ACTIVATIONS, null) : null;
-        LayerSpec.Inits inits = inits(l);
-        LayerSpec.BatchNormSettings bn = l.hasValue("batchnorm") ? batchnorm(l, "batchnorm") : null;
-        return new LayerSpec.DenseSpec(units, activation, inits, bn);
-    }
-
-    private LayerSpec maxout(MapReader l) {
-        MapReader m = l.child("maxout");
-        int units = m.integer("units", null, Range.atLeast(1));
-        int pieces = m.integer("pieces", 2, Range.atLeast(1));
-        m.finish();
-        return new LayerSpec.MaxoutSpec(units, pieces, inits(l));
-    }
-
-    private LayerSpec.Inits inits(MapReader l) {
-        l.allow("init", "bias_init");
-        Initializer w = l.hasValue("init") ? l.choice("init", Catalog.INITIALIZERS, null) : defaults.weights();
-        Initializer b = l.hasValue("bias_init") ? l.choice("bias_init", Catalog.INITIALIZERS, null) : defaults.bias();
-        return new LayerSpec.Inits(w, b);
-    }
-
-    /** {@code batchnorm: true} (defaults), {@code false} (none, dense only) or {@code {momentum, eps}}. */
-    private static LayerSpec.BatchNormSettings batchnorm(MapReader l, String key) {
-        Node n = l.take(key);
-        if (n instanceof Node.Scalar s && !s.isNull()) {
-            StringBuilder why = new StringBuilder();
-            Boolean on = Scalars.bool(s, why);
-            if (on == null) {
-                l.problems().add(s.pos(), l.path(key) + ": " + why + ", expected true, false or {momentum, eps}");
-                return null;
-            }
-            if (!on) {
-                l.put(key, false);
-                return null;
-            }
-        }
-        MapReader m = MapReader.of(n instanceof Node.MapNode ? n : null, l.pos(), l.path(key), l.problems());
-        double momentum = m.number("momentum", 0.9, Range.from(0, 1));
-        double eps = m.number("eps", 1e-5, Range.above(0));
-        m.finish();
-        Map<String, Object> r = new LinkedHashMap<>(m.resolved());
-        l.put(key, r);
-        return new LayerSpec.BatchNormSettings(momentum, eps);
     }
 }

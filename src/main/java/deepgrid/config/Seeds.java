@@ -1,5 +1,7 @@
 package deepgrid.config;
 
+import deepgrid.math.Range;
+
 /**
  * {@code seed} and {@code repeats} of an experiment tree, read by one rule wherever they
  * were written (the file, {@code --set}, a variant): the seed an integer from 0 to

@@ -1,5 +1,7 @@
 package deepgrid.data;
 
+import deepgrid.math.Check;
+import deepgrid.math.Range;
 import java.util.Objects;
 
 /**
@@ -10,12 +12,16 @@ import java.util.Objects;
  * loader's cache of prepared splits.
  */
 public record DataSpec(DataSource source, double validation, Normalize normalize, int limit, long seed) {
+    /** No validation split unless asked for. */
+    public static final double DEFAULT_VALIDATION = 0.0;
+    /** {@code data.limit}: at least one training row (0 here means no limit). */
+    public static final Range LIMIT = Range.atLeast(0);
 
     public DataSpec {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(normalize, "normalize");
-        OptionCheck.fraction("data", "validation", validation);
-        OptionCheck.atLeast("data", "limit", limit, 0);
+        Check.in("validation", validation, Splits.FRACTION);
+        Check.in("limit", limit, LIMIT);
     }
 
     /** The source as it is: no validation split, no normalization, no limit. */

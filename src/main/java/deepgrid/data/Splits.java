@@ -8,6 +8,8 @@ import deepgrid.math.Rng;
  * share the same features, target width and classes.
  */
 public record Splits(Dataset train, Dataset validation, Dataset test) {
+    /** A held-out fraction (test, validation): [0, 1), something must be left to train on. */
+    public static final deepgrid.math.Range FRACTION = deepgrid.math.Range.fraction();
 
     public Splits {
         requireCompatible("validation", train, validation);

@@ -67,6 +67,28 @@ public final class Kernel {
      * Throws a {@link DeepgridException} naming the setting when DEEPGRID_KERNEL or DEEPGRID_THREADS
      * (or their system properties) hold a value that is not allowed; loads nothing. Call it early.
      */
+    /** The values of {@code DEEPGRID_KERNEL} (or {@code -Ddeepgrid.kernel}). */
+    public enum Choice {
+        AUTO("the native BLAS if it loads and is no slower than pure Java, else pure Java (default)"),
+        NATIVE("the native BLAS (OpenBLAS on Debian), an error if there is none"),
+        JAVA("netlib's pure-Java BLAS (VectorBLAS with the JDK's vector module)");
+
+        private final String description;
+
+        Choice(String description) {
+            this.description = description;
+        }
+
+        /** "auto", as the setting is written. */
+        public String settingName() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+
+        public String description() {
+            return description;
+        }
+    }
+
     public static void checkSettings() {
         Threads.checkSetting();
         KernelChoice.requestedName();

@@ -119,8 +119,10 @@ final class KernelChoice {
         String property = System.getProperty(PROPERTY);
         String requested = property != null ? property : System.getenv(ENV);
         String name = requested == null || requested.isBlank() ? "auto" : requested.trim().toLowerCase(Locale.ROOT);
-        if (!List.of("auto", "native", "java").contains(name)) {
-            throw new DeepgridException(source() + "=" + requested + " is not a kernel; allowed: auto, native, java");
+        List<String> names = java.util.Arrays.stream(Kernel.Choice.values()).map(Kernel.Choice::settingName).toList();
+        if (!names.contains(name)) {
+            throw new DeepgridException(source() + "=" + requested + " is not a kernel; allowed: "
+                    + String.join(", ", names));
         }
         return name;
     }

@@ -1,5 +1,7 @@
 package deepgrid.nn;
 
+import deepgrid.math.Check;
+import deepgrid.math.Range;
 import deepgrid.math.Rng;
 import deepgrid.nn.layers.ActivationLayer;
 import deepgrid.nn.layers.BatchNorm;
@@ -21,6 +23,14 @@ public sealed interface LayerSpec {
     /** Output width given the input width. */
     int outWidth(int inWidth);
 
+    /**
+     * This entry with {@code defaults} in place of the initializers it leaves to the model
+     * ({@code model.init}, {@code model.bias_init}); itself for entries without weights.
+     */
+    default LayerSpec withDefaultInits(Inits defaults) {
+        return this;
+    }
+
     /** Values in this entry's weight matrix, its largest array, given the input width (0 without weights). */
     default long weights(int inWidth) {
         return 0;
@@ -28,22 +38,33 @@ public sealed interface LayerSpec {
 
     /** Batch normalization settings (Ioffe &amp; Szegedy 2015, arXiv:1502.03167); Keras-style momentum. */
     record BatchNormSettings(double momentum, double eps) {
+        /** Keras' momentum of the running averages when none is given. */
+        public static final double DEFAULT_MOMENTUM = 0.9;
+        /** The momentum of the running averages: [0, 1). */
+        public static final Range MOMENTUM = Range.from(0, 1);
+        /** eps when none is given (PyTorch's; Keras' is 1e-3). */
+        public static final double DEFAULT_EPS = 1e-5;
+        /** eps: a finite number > 0. */
+        public static final Range EPS = Range.above(0);
+
         public BatchNormSettings {
-            if (!(momentum >= 0 && momentum < 1)) {
-                throw new IllegalArgumentException("momentum is " + momentum + ", expected ≥ 0 and < 1");
-            }
-            if (!(eps > 0)) {
-                throw new IllegalArgumentException("eps is " + eps + ", expected > 0");
-            }
+            Check.in("momentum", momentum, MOMENTUM);
+            Check.in("eps", eps, EPS);
+        }
+
+        /** The settings of {@code batchnorm: true}. */
+        public static BatchNormSettings defaults() {
+            return new BatchNormSettings(DEFAULT_MOMENTUM, DEFAULT_EPS);
         }
     }
 
     /** Fully connected: x·W + b, then optional batch norm, then the activation (null: none). */
     record DenseSpec(int units, Activation activation, Inits inits, BatchNormSettings batchnorm) implements LayerSpec {
+        /** Units: ≥ 1. */
+        public static final Range UNITS = Range.atLeast(1);
+
         public DenseSpec {
-            if (units < 1) {
-                throw new IllegalArgumentException("units is " + units + ", expected ≥ 1");
-            }
+            Check.in("units", units, UNITS);
         }
 
         @Override
@@ -65,21 +86,36 @@ public sealed interface LayerSpec {
         }
 
         @Override
+        public LayerSpec withDefaultInits(Inits defaults) {
+            return new DenseSpec(units, activation, inits.or(defaults), batchnorm);
+        }
+
+        @Override
         public long weights(int inWidth) {
             return (long) inWidth * units;
         }
     }
 
-    /** The weight and bias initializers of a dense or maxout layer. */
+    /** The weight and bias initializers of a dense or maxout layer; null where the model's apply. */
     record Inits(Initializer weights, Initializer bias) {
+        /** These initializers, with {@code defaults}' in place of the missing ones. */
+        public Inits or(Inits defaults) {
+            return new Inits(weights != null ? weights : defaults.weights(), bias != null ? bias : defaults.bias());
+        }
     }
 
     /** Maxout (Goodfellow et al. 2013, arXiv:1302.4389): each unit is the max of {@code pieces} linear pieces. */
     record MaxoutSpec(int units, int pieces, Inits inits) implements LayerSpec {
+        /** Units: ≥ 1. */
+        public static final Range UNITS = Range.atLeast(1);
+        /** Pieces per unit when none are given (Goodfellow et al.'s smallest useful choice). */
+        public static final int DEFAULT_PIECES = 2;
+        /** Pieces per unit: ≥ 1. */
+        public static final Range PIECES = Range.atLeast(1);
+
         public MaxoutSpec {
-            if (units < 1 || pieces < 1) {
-                throw new IllegalArgumentException("units and pieces must be ≥ 1, found " + units + " and " + pieces);
-            }
+            Check.in("units", units, UNITS);
+            Check.in("pieces", pieces, PIECES);
         }
 
         @Override
@@ -93,6 +129,11 @@ public sealed interface LayerSpec {
         }
 
         @Override
+        public LayerSpec withDefaultInits(Inits defaults) {
+            return new MaxoutSpec(units, pieces, inits.or(defaults));
+        }
+
+        @Override
         public long weights(int inWidth) {
             return (long) inWidth * units * pieces;
         }
@@ -100,10 +141,11 @@ public sealed interface LayerSpec {
 
     /** Inverted dropout with drop probability p (Srivastava et al. 2014). */
     record DropoutSpec(double p) implements LayerSpec {
+        /** A drop probability: [0, 1) (1 would drop everything). */
+        public static final Range P = Range.from(0, 1);
+
         public DropoutSpec {
-            if (!(p >= 0 && p < 1)) {
-                throw new IllegalArgumentException("dropout is " + p + ", expected ≥ 0 and < 1");
-            }
+            Check.in("dropout", p, P);
         }
 
         @Override

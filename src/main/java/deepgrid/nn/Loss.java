@@ -9,6 +9,8 @@ import org.apache.commons.math3.linear.RealMatrix;
  * over the batch, so {@link #gradient} already carries the 1/batch factor.
  */
 public interface Loss {
+    /** The output activation of a loss that uses the scores as they are. */
+    String IDENTITY = "identity";
     /** The mean loss over the batch. */
     double value(RealMatrix scores, RealMatrix targets);
 
@@ -17,6 +19,21 @@ public interface Loss {
 
     /** The network's prediction: the output activation applied to the scores. */
     RealMatrix output(RealMatrix scores);
+
+    /**
+     * The name of the output activation this loss applies to the scores itself ("softmax",
+     * "sigmoid", {@link #IDENTITY}, ...), for messages and tables. A last layer with its own
+     * activation is refused unless this is {@link #IDENTITY}: the activation would be applied twice.
+     */
+    String outputActivation();
+
+    /**
+     * Whether {@link #output} gives a probability per class (softmax, sigmoid), which the
+     * diagnostics report beside each predicted class; other losses' outputs are scores or values.
+     */
+    default boolean outputsProbabilities() {
+        return false;
+    }
 
     /** What targets this loss accepts. */
     TargetKind targets();

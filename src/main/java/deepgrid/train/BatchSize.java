@@ -1,5 +1,8 @@
 package deepgrid.train;
 
+import deepgrid.math.Check;
+import deepgrid.math.Range;
+
 /** How many samples one gradient step sees: a fixed number (1 = stochastic GD) or the whole training set. */
 public sealed interface BatchSize permits BatchSize.Fixed, BatchSize.Full {
     /** The batch size for a training set of n samples. */
@@ -7,10 +10,11 @@ public sealed interface BatchSize permits BatchSize.Fixed, BatchSize.Full {
 
     /** Mini-batches of {@code size} (the last one may be smaller). */
     record Fixed(int size) implements BatchSize {
+        /** A batch size: ≥ 1. */
+        public static final Range SIZE = Range.atLeast(1);
+
         public Fixed {
-            if (size < 1) {
-                throw new IllegalArgumentException("batch size is " + size + ", expected ≥ 1");
-            }
+            Check.in("batch_size", size, SIZE);
         }
 
         @Override

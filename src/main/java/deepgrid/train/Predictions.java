@@ -6,8 +6,9 @@ import deepgrid.nn.Network;
 
 /**
  * The class a network predicts for each row, and the probability it gives that class: the
- * argmax of the outputs (one output: class 1 when ≥ 0.5, as accuracy counts it). Only
- * cross-entropy losses output probabilities; for the others the probability is NaN.
+ * argmax of the outputs (one output: class 1 when ≥ 0.5, as accuracy counts it). The
+ * losses whose output is a probability ({@link deepgrid.nn.Loss#outputsProbabilities}: the
+ * cross-entropies) give one; for the others it is NaN.
  */
 final class Predictions {
     /** Rows per forward pass, as in the trainer's evaluation. */
@@ -18,8 +19,7 @@ final class Predictions {
 
     Predictions(Network net) {
         this.net = net;
-        String loss = net.lossFunction().name();
-        this.probabilities = loss.equals("cross_entropy") || loss.equals("binary_cross_entropy");
+        this.probabilities = net.lossFunction().outputsProbabilities();
     }
 
     /** Predicted classes and their probabilities for every row of {@code x}, in evaluation mode. */

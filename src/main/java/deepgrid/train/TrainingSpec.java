@@ -1,5 +1,7 @@
 package deepgrid.train;
 
+import deepgrid.math.Check;
+import deepgrid.math.Range;
 import deepgrid.nn.optimizers.OptimizerSpec;
 import deepgrid.nn.optimizers.Penalty;
 import deepgrid.nn.optimizers.Schedule;
@@ -10,6 +12,13 @@ import deepgrid.nn.optimizers.Schedule;
  */
 public record TrainingSpec(int epochs, BatchSize batchSize, Order order, Optimization optimization,
         double clipGradNorm, EarlyStopping earlyStopping) {
+    /** Epochs when none are given. */
+    public static final int DEFAULT_EPOCHS = 10;
+    /** Epochs: ≥ 0 (0 evaluates the initial network only). */
+    public static final Range EPOCHS = Range.atLeast(0);
+    /** The batch size when none is given (Keras'). */
+    public static final int DEFAULT_BATCH_SIZE = 32;
+
     /** Whether each epoch visits the training samples in a fresh random order. */
     public enum Order { SHUFFLE, FIXED }
 
@@ -18,11 +27,7 @@ public record TrainingSpec(int epochs, BatchSize batchSize, Order order, Optimiz
     }
 
     public TrainingSpec {
-        if (epochs < 0) {
-            throw new IllegalArgumentException("epochs is " + epochs + ", expected ≥ 0");
-        }
-        if (!(clipGradNorm >= 0)) {
-            throw new IllegalArgumentException("clip_grad_norm is " + clipGradNorm + ", expected ≥ 0");
-        }
+        Check.in("epochs", epochs, EPOCHS);
+        Check.in("clip_grad_norm", clipGradNorm, Range.atLeast(0)); // 0: off
     }
 }

@@ -3,7 +3,7 @@ package deepgrid.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import deepgrid.data.sources.SourceCatalog;
+import deepgrid.config.Catalog;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
@@ -24,10 +24,12 @@ class InfoCommandsTest {
     void datasetsListsEverySourceWithItsOptionsTheKernelAndRealData() {
         Result r = run("datasets");
         assertEquals(0, r.code(), r.err());
-        for (SourceCatalog.SourceInfo s : SourceCatalog.sources()) {
-            assertTrue(r.out().contains("  " + s.name() + " "), s.name() + " in\n" + r.out());
+        for (String s : Catalog.SOURCES.nameSet()) {
+            assertTrue(r.out().contains("  " + s + " "), s + " in\n" + r.out());
         }
-        assertTrue(r.out().contains("classes      (3)"), "spiral's default, read from the source record");
+        assertTrue(r.out().contains("classes      (3)                number of spirals; an integer ≥ 2"),
+                "spiral's default and range, read from the source record\n" + r.out());
+        assertTrue(r.out().contains("every source also takes:") && r.out().contains("validation   (0)"), r.out());
         assertTrue(r.out().contains("Matrix kernel"), r.out());
         assertTrue(r.out().contains("Real data:") && r.out().contains("fashion-mnist "), r.out());
     }

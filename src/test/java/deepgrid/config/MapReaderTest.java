@@ -1,5 +1,6 @@
 package deepgrid.config;
 
+import deepgrid.math.Range;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

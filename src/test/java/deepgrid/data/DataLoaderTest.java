@@ -92,9 +92,9 @@ class DataLoaderTest {
 
     @Test
     void specOptionsAreChecked() {
-        DeepgridException e = assertThrows(DeepgridException.class,
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new DataSpec(new Counting(2), 1.0, Normalize.NONE, 0, 1));
-        assertEquals("data: validation is 1.0; expected a fraction in [0, 1)", e.getMessage());
+        assertEquals("validation: found 1, expected a finite number ≥ 0 and < 1", e.getMessage());
     }
 
     @Test

@@ -12,9 +12,11 @@ import deepgrid.nn.initializers.Zeros;
 import deepgrid.nn.layers.ActivationLayer;
 import deepgrid.nn.layers.Dense;
 import deepgrid.nn.losses.BinaryCrossEntropy;
+import deepgrid.nn.losses.CategoricalHinge;
 import deepgrid.nn.losses.CrossEntropy;
 import deepgrid.nn.losses.Hinge;
 import deepgrid.nn.losses.Mse;
+import deepgrid.nn.losses.Poisson;
 import deepgrid.nn.optimizers.Sgd;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -68,6 +70,45 @@ class LearningTest {
         Network net = new Network(List.of(dense("linear", 2, 1, rng)), new Mse());
         train(net, data[0], t, new Schedule(30, 10, 0.1), rng.split("shuffle"));
         assertEquals(1.0, Metrics.accuracy(net.predict(data[0]), t));
+    }
+
+    @Test
+    void categoricalHingeNetSeparatesTwoBlobs() {
+        Rng rng = new Rng(3);
+        FlatMatrix[] data = blobs(rng.split("data"));
+        Network net = new Network(List.of(dense("linear", 2, 2, rng)), new CategoricalHinge());
+        train(net, data[0], data[1], new Schedule(30, 10, 0.1), rng.split("shuffle"));
+        assertEquals(1.0, Metrics.accuracy(net.predict(data[0]), data[1]));
+    }
+
+    /**
+     * Counts drawn from Poisson(e^(0.8x − 0.3)) for 2000 x in [−1, 1] (Knuth's product of uniforms):
+     * a linear unit under the poisson loss recovers the log-rate's slope and intercept. The
+     * maximum-likelihood estimates of 2000 draws sit within about 0.05 of the truth (their standard
+     * error), so 0.15 is three of those, far above any rounding.
+     */
+    @Test
+    void poissonUnitRecoversTheLogRate() {
+        Rng rng = new Rng(5);
+        int n = 2000;
+        FlatMatrix x = new FlatMatrix(n, 1);
+        FlatMatrix t = new FlatMatrix(n, 1);
+        for (int i = 0; i < n; i++) {
+            double xi = 2 * rng.nextDouble() - 1;
+            double limit = Math.exp(-Math.exp(0.8 * xi - 0.3));
+            int k = 0;
+            for (double p = rng.nextDouble(); p > limit; p *= rng.nextDouble()) {
+                k++;
+            }
+            x.data()[i] = xi;
+            t.data()[i] = k;
+        }
+        Dense unit = dense("log_rate", 1, 1, rng);
+        Network net = new Network(List.of(unit), new Poisson());
+        train(net, x, t, new Schedule(60, 50, 0.2), rng.split("shuffle"));
+        assertEquals(0.8, unit.params().get(0).value().getEntry(0, 0), 0.15, "slope");
+        assertEquals(-0.3, unit.params().get(1).value().getEntry(0, 0), 0.15, "intercept");
+        assertEquals(Math.exp(-0.3), net.predict(new FlatMatrix(1, 1)).getEntry(0, 0), 0.15, "rate at x = 0");
     }
 
     /** How long and how fast: epochs, rows per update, learning rate. */

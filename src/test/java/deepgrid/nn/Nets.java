@@ -82,6 +82,33 @@ final class Nets {
         return new GradientCheckTest.Case(net, s, t);
     }
 
+    /**
+     * Scores fed straight to {@code loss}, each row drawn again until it is at least 1e-2 from
+     * every kink the loss reports ({@link Loss#nearestKinks}); targets as the loss takes them.
+     */
+    static GradientCheckTest.Case awayFromKinks(Loss loss, int seed) {
+        Rng rng = new Rng(seed);
+        int k = 4;
+        FlatMatrix t = targets(loss, k, rng);
+        FlatMatrix s = gaussian(BATCH, k, rng);
+        for (int i = 0; i < BATCH; i++) {
+            while (true) {
+                double[] d = {Double.POSITIVE_INFINITY};
+                FlatMatrix row = new FlatMatrix(1, k, java.util.Arrays.copyOfRange(s.data(), i * k, i * k + k));
+                FlatMatrix target = new FlatMatrix(1, k, java.util.Arrays.copyOfRange(t.data(), i * k, i * k + k));
+                loss.nearestKinks(row, target, d);
+                if (d[0] >= 1e-2) {
+                    break;
+                }
+                for (int j = 0; j < k; j++) {
+                    s.data()[i * k + j] = 2 * rng.nextGaussian();
+                }
+            }
+        }
+        Network net = new Network(List.of(new ActivationLayer(new Identity(), k)), loss);
+        return new GradientCheckTest.Case(net, s, t);
+    }
+
     /** x → batchnorm with γ and β moved away from 1 and 0 | mse. */
     static GradientCheckTest.Case batchNormAlone() {
         Rng rng = new Rng(14);
@@ -143,6 +170,15 @@ final class Nets {
         return new FlatMatrix(rows, cols, d);
     }
 
+    /** Counts 0..4, as a Poisson target. */
+    static FlatMatrix counts(int rows, int cols, Rng rng) {
+        double[] d = new double[rows * cols];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = rng.nextInt(5);
+        }
+        return new FlatMatrix(rows, cols, d);
+    }
+
     static FlatMatrix oneHot(int rows, int k, Rng rng) {
         FlatMatrix t = new FlatMatrix(rows, k);
         for (int i = 0; i < rows; i++) {
@@ -161,6 +197,7 @@ final class Nets {
             case CLASSES -> oneHot(BATCH, k, rng);
             case BINARY -> new FlatMatrix(BATCH, 1, new double[] {0, 1, 1, 0, 1, 0});
             case ANY -> gaussian(BATCH, k, rng);
+            case COUNTS -> counts(BATCH, k, rng);
         };
     }
 }

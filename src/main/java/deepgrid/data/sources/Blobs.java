@@ -2,8 +2,9 @@ package deepgrid.data.sources;
 
 import deepgrid.data.DataSize;
 import deepgrid.data.DataSource;
-import deepgrid.data.OptionCheck;
 import deepgrid.data.Splits;
+import deepgrid.math.Check;
+import deepgrid.math.Range;
 import deepgrid.math.Rng;
 
 /**
@@ -14,13 +15,22 @@ import deepgrid.math.Rng;
  * {@code spread} (1.0, the cluster standard deviation), {@code test} (0.2).
  */
 public record Blobs(int classes, int samples, int features, double spread, double test) implements DataSource {
+    /** At least two clusters. */
+    public static final Range CLASSES = Range.atLeast(2);
+    /** Points in total, and at least one per class. */
+    public static final Range SAMPLES = Range.atLeast(2);
+    /** Input dimensions. */
+    public static final Range FEATURES = Range.atLeast(1);
+    /** The standard deviation of each cluster: ≥ 0 (0 puts every point on its centre). */
+    public static final Range SPREAD = Range.atLeast(0);
 
     public Blobs {
-        OptionCheck.atLeast("blobs", "classes", classes, 2);
-        OptionCheck.atLeast("blobs", "samples", samples, classes);
-        OptionCheck.atLeast("blobs", "features", features, 1);
-        OptionCheck.nonNegative("blobs", "spread", spread);
-        OptionCheck.fraction("blobs", "test", test);
+        Check.in("classes", classes, CLASSES);
+        Check.in("samples", samples, SAMPLES);
+        Check.that(samples >= classes, "samples", samples, "at least one per class (classes: " + classes + ")");
+        Check.in("features", features, FEATURES);
+        Check.in("spread", spread, SPREAD);
+        Check.in("test", test, Synthetic.TEST);
     }
 
     /** 3 classes, 300 points, 2 features, spread 1.0, test 0.2. */

@@ -1,10 +1,10 @@
 package deepgrid.data.sources;
 
-import deepgrid.DeepgridException;
 import deepgrid.data.DataSize;
 import deepgrid.data.DataSource;
-import deepgrid.data.OptionCheck;
 import deepgrid.data.Splits;
+import deepgrid.math.Check;
+import deepgrid.math.Range;
 import deepgrid.math.Rng;
 
 /**
@@ -16,15 +16,16 @@ import deepgrid.math.Rng;
  * {@code test} (0.2).
  */
 public record Circles(int samples, double noise, double factor, double test) implements DataSource {
+    /** Points in total: at least one per circle. */
+    public static final Range SAMPLES = Range.atLeast(2);
+    /** The inner radius relative to the outer: [0, 1). */
+    public static final Range FACTOR = Range.from(0, 1);
 
     public Circles {
-        OptionCheck.atLeast("circles", "samples", samples, 2);
-        OptionCheck.nonNegative("circles", "noise", noise);
-        if (!(factor >= 0 && factor < 1)) {
-            throw new DeepgridException("circles: factor is " + factor
-                    + "; expected a number in [0, 1) (the inner radius relative to the outer)");
-        }
-        OptionCheck.fraction("circles", "test", test);
+        Check.in("samples", samples, SAMPLES);
+        Check.in("noise", noise, Synthetic.NOISE);
+        Check.in("factor", factor, FACTOR);
+        Check.in("test", test, Synthetic.TEST);
     }
 
     /** 200 points, noise 0.05, factor 0.5, test 0.2. */

@@ -3,8 +3,8 @@ package deepgrid.data.sources;
 import deepgrid.DeepgridException;
 import deepgrid.data.DataSource;
 import deepgrid.data.Dataset;
-import deepgrid.data.OptionCheck;
 import deepgrid.data.Splits;
+import deepgrid.math.Check;
 import deepgrid.math.FlatMatrix;
 import deepgrid.math.Rng;
 import java.nio.file.Path;
@@ -27,14 +27,12 @@ public record Csv(Path path, String label, List<String> features, Path testPath,
     public static final double DEFAULT_TEST = 0.2;
 
     public Csv {
-        OptionCheck.required("csv", "path", path);
-        OptionCheck.required("csv", "label", label);
-        if (label.isBlank()) {
-            throw new DeepgridException("csv: label is empty; expected the name of the label column");
-        }
+        Check.given("path", path, "a CSV file");
+        Check.given("label", label, "the name of the label column");
+        Check.that(!label.isBlank(), "label", "''", "the name of the label column");
         features = features == null ? null : List.copyOf(features);
         checkFeatures(label, features);
-        OptionCheck.fraction("csv", "test", test);
+        Check.in("test", test, Synthetic.TEST);
     }
 
     /** {@code path} with every other column a feature and the default test fraction. */
@@ -91,14 +89,10 @@ public record Csv(Path path, String label, List<String> features, Path testPath,
         if (features == null) {
             return;
         }
-        if (features.isEmpty()) {
-            throw new DeepgridException("csv: features is empty; expected column names, or no features key for all columns");
-        }
-        if (features.contains(label)) {
-            throw new DeepgridException("csv: features contains the label column '" + label + "'; expected input columns only");
-        }
-        if (new HashSet<>(features).size() != features.size()) {
-            throw new DeepgridException("csv: features lists a column twice: " + features + "; expected distinct names");
-        }
+        Check.that(!features.isEmpty(), "features", "an empty list",
+                "column names, or no features key for every column but the label");
+        Check.that(!features.contains(label), "features", features, "input columns only, not the label '" + label + "'");
+        Check.that(new HashSet<>(features).size() == features.size(), "features", features,
+                "distinct names (a column is listed twice)");
     }
 }

@@ -4,8 +4,8 @@ import deepgrid.DeepgridException;
 import deepgrid.data.DataSize;
 import deepgrid.data.DataSource;
 import deepgrid.data.Dataset;
-import deepgrid.data.OptionCheck;
 import deepgrid.data.Splits;
+import deepgrid.math.Check;
 import deepgrid.math.Rng;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,12 +23,10 @@ import java.util.stream.IntStream;
 public record Idx(Path images, Path labels, Path testImages, Path testLabels) implements DataSource {
 
     public Idx {
-        OptionCheck.required("idx", "images", images);
-        OptionCheck.required("idx", "labels", labels);
-        if ((testImages == null) != (testLabels == null)) {
-            throw new DeepgridException("idx: test_images and test_labels go together; only "
-                    + (testImages == null ? "test_labels" : "test_images") + " is given");
-        }
+        Check.given("images", images, "an IDX images file");
+        Check.given("labels", labels, "an IDX labels file");
+        Check.that((testImages == null) == (testLabels == null), testImages == null ? "test_labels" : "test_images",
+                "without " + (testImages == null ? "test_images" : "test_labels"), "both (a test pair) or neither");
     }
 
     /** A training pair only: no test set. */

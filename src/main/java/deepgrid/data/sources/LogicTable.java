@@ -2,7 +2,6 @@ package deepgrid.data.sources;
 
 import deepgrid.data.DataSource;
 import deepgrid.data.Dataset;
-import deepgrid.data.OptionCheck;
 import deepgrid.data.Splits;
 import deepgrid.math.FlatMatrix;
 import deepgrid.math.Rng;
@@ -50,7 +49,7 @@ public record LogicTable(Gate gate) implements DataSource {
     }
 
     public LogicTable {
-        OptionCheck.required("logic table", "gate", gate);
+        deepgrid.math.Check.given("gate", gate, "a logic gate");
     }
 
     @Override

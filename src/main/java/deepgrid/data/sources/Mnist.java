@@ -4,7 +4,6 @@ import deepgrid.DeepgridException;
 import deepgrid.data.DataSize;
 import deepgrid.data.DataSource;
 import deepgrid.data.Dataset;
-import deepgrid.data.OptionCheck;
 import deepgrid.data.Splits;
 import deepgrid.math.Rng;
 import java.nio.file.Files;
@@ -64,7 +63,7 @@ public record Mnist(Path folder, Flavor flavor) implements DataSource {
     }
 
     public Mnist {
-        OptionCheck.required("mnist", "flavor", flavor);
+        deepgrid.math.Check.given("flavor", flavor, "MNIST or FASHION");
     }
 
     /** The data set from its default places. */

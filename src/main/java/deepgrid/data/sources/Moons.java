@@ -2,8 +2,9 @@ package deepgrid.data.sources;
 
 import deepgrid.data.DataSize;
 import deepgrid.data.DataSource;
-import deepgrid.data.OptionCheck;
 import deepgrid.data.Splits;
+import deepgrid.math.Check;
+import deepgrid.math.Range;
 import deepgrid.math.Rng;
 
 /**
@@ -14,11 +15,13 @@ import deepgrid.math.Rng;
  * examples; its own default is none), {@code test} (0.2).
  */
 public record Moons(int samples, double noise, double test) implements DataSource {
+    /** Points in total: at least one per moon. */
+    public static final Range SAMPLES = Range.atLeast(2);
 
     public Moons {
-        OptionCheck.atLeast("moons", "samples", samples, 2);
-        OptionCheck.nonNegative("moons", "noise", noise);
-        OptionCheck.fraction("moons", "test", test);
+        Check.in("samples", samples, SAMPLES);
+        Check.in("noise", noise, Synthetic.NOISE);
+        Check.in("test", test, Synthetic.TEST);
     }
 
     /** 200 points, noise 0.1, test 0.2. */

@@ -3,9 +3,10 @@ package deepgrid.data.sources;
 import deepgrid.data.DataSize;
 import deepgrid.data.DataSource;
 import deepgrid.data.Dataset;
-import deepgrid.data.OptionCheck;
 import deepgrid.data.Splits;
+import deepgrid.math.Check;
 import deepgrid.math.FlatMatrix;
+import deepgrid.math.Range;
 import deepgrid.math.Rng;
 import java.util.List;
 
@@ -15,11 +16,13 @@ import java.util.List;
  * {@code noise} (0.1), {@code test} (0.2).
  */
 public record Sine(int samples, double noise, double test) implements DataSource {
+    /** Points in total: at least two, so a split can leave one to train on. */
+    public static final Range SAMPLES = Range.atLeast(2);
 
     public Sine {
-        OptionCheck.atLeast("sine", "samples", samples, 2);
-        OptionCheck.nonNegative("sine", "noise", noise);
-        OptionCheck.fraction("sine", "test", test);
+        Check.in("samples", samples, SAMPLES);
+        Check.in("noise", noise, Synthetic.NOISE);
+        Check.in("test", test, Synthetic.TEST);
     }
 
     /** 200 points, noise 0.1, test 0.2. */

@@ -2,8 +2,9 @@ package deepgrid.data.sources;
 
 import deepgrid.data.DataSize;
 import deepgrid.data.DataSource;
-import deepgrid.data.OptionCheck;
 import deepgrid.data.Splits;
+import deepgrid.math.Check;
+import deepgrid.math.Range;
 import deepgrid.math.Rng;
 
 /**
@@ -15,12 +16,16 @@ import deepgrid.math.Rng;
  * {@code noise} (0.2), {@code test} (0.2).
  */
 public record Spiral(int classes, int samples, double noise, double test) implements DataSource {
+    /** At least two spirals. */
+    public static final Range CLASSES = Range.atLeast(2);
+    /** Points per spiral. */
+    public static final Range SAMPLES = Range.atLeast(1);
 
     public Spiral {
-        OptionCheck.atLeast("spiral", "classes", classes, 2);
-        OptionCheck.atLeast("spiral", "samples", samples, 1);
-        OptionCheck.nonNegative("spiral", "noise", noise);
-        OptionCheck.fraction("spiral", "test", test);
+        Check.in("classes", classes, CLASSES);
+        Check.in("samples", samples, SAMPLES);
+        Check.in("noise", noise, Synthetic.NOISE);
+        Check.in("test", test, Synthetic.TEST);
     }
 
     /** The CS231n defaults: 3 classes of 100 points, noise 0.2, test 0.2. */

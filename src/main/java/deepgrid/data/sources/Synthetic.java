@@ -3,12 +3,18 @@ package deepgrid.data.sources;
 import deepgrid.data.Dataset;
 import deepgrid.data.Splits;
 import deepgrid.math.FlatMatrix;
+import deepgrid.math.Range;
 import deepgrid.math.Rng;
 import java.util.ArrayList;
 import java.util.List;
 
-/** What the generated sources share: numpy's linspace, class names, and the seeded test split. */
-final class Synthetic {
+/** What the generated sources share: numpy's linspace, class names, the seeded test split and the ranges of noise and test. */
+public final class Synthetic {
+    /** The standard deviation of the Gaussian noise: ≥ 0. */
+    public static final Range NOISE = Range.atLeast(0);
+    /** The held-out test fraction: [0, 1). */
+    public static final Range TEST = Splits.FRACTION;
+
     private Synthetic() {
     }
 

@@ -1,5 +1,7 @@
 package deepgrid.nn.activations;
 
+import deepgrid.math.Check;
+import deepgrid.math.Range;
 import deepgrid.nn.Activation;
 
 /**
@@ -9,10 +11,13 @@ import deepgrid.nn.Activation;
  * PyTorch's default α is 0.01 (the YAML default is applied where the file is read).
  */
 public record LeakyRelu(double alpha) implements Activation {
+    /** α when none is given (PyTorch's). */
+    public static final double DEFAULT_ALPHA = 0.01;
+    /** α: a finite number ≥ 0. */
+    public static final Range ALPHA = Range.atLeast(0);
+
     public LeakyRelu {
-        if (!Double.isFinite(alpha)) {
-            throw new IllegalArgumentException("alpha is " + alpha + ", expected a finite number");
-        }
+        Check.in("alpha", alpha, ALPHA);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package deepgrid.nn.initializers;
 
+import deepgrid.math.Check;
+import deepgrid.math.Range;
 import deepgrid.math.Rng;
 
 /** The two distributions every initializer draws from, and the fan check the fan-based ones share. */
@@ -24,17 +26,11 @@ final class Draw {
 
     /** {@code fan} if it is ≥ 1; a fan of 0 would make the fan-based scales infinite. */
     static int fan(String name, int fan) {
-        if (fan < 1) {
-            throw new IllegalArgumentException(name + " is " + fan + ", expected ≥ 1");
-        }
-        return fan;
+        return Check.in(name, fan, Range.atLeast(1));
     }
 
     /** {@code value} if it is finite. */
     static double finite(String name, double value) {
-        if (!Double.isFinite(value)) {
-            throw new IllegalArgumentException(name + " is " + value + ", expected a finite number");
-        }
-        return value;
+        return Check.in(name, value, Range.ANY);
     }
 }

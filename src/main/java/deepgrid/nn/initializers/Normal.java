@@ -1,5 +1,7 @@
 package deepgrid.nn.initializers;
 
+import deepgrid.math.Check;
+import deepgrid.math.Range;
 import deepgrid.math.Rng;
 import deepgrid.nn.Initializer;
 
@@ -9,11 +11,16 @@ import deepgrid.nn.Initializer;
  * problem the fan-based initializers (Xavier, He, LeCun) solve.
  */
 public record Normal(double mean, double std) implements Initializer {
+    /** The mean when none is given. */
+    public static final double DEFAULT_MEAN = 0.0;
+    /** The standard deviation when none is given (a small fixed value, as in many courses). */
+    public static final double DEFAULT_STD = 0.01;
+    /** A standard deviation: a finite number > 0. */
+    public static final Range STD = Range.above(0);
+
     public Normal {
         Draw.finite("mean", mean);
-        if (!(std > 0) || !Double.isFinite(std)) {
-            throw new IllegalArgumentException("std is " + std + ", expected a finite number > 0");
-        }
+        Check.in("std", std, STD);
     }
 
     @Override

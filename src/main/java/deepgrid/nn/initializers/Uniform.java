@@ -1,5 +1,7 @@
 package deepgrid.nn.initializers;
 
+import deepgrid.math.Check;
+import deepgrid.math.Range;
 import deepgrid.math.Rng;
 import deepgrid.nn.Initializer;
 
@@ -8,19 +10,20 @@ import deepgrid.nn.Initializer;
  * why that matters). YAML: {@code {low, high}}, or {@code {limit}} for U[−limit, limit).
  */
 public record Uniform(double low, double high) implements Initializer {
+    /** The limit of U[−limit, limit) when neither limit nor low and high are given. */
+    public static final double DEFAULT_LIMIT = 0.05;
+    /** A limit: a finite number > 0. */
+    public static final Range LIMIT = Range.above(0);
+
     public Uniform {
         Draw.finite("low", low);
         Draw.finite("high", high);
-        if (!(low < high)) {
-            throw new IllegalArgumentException("low is " + low + " and high is " + high + ", expected low < high");
-        }
+        Check.that(low < high, "high", Range.fmt(high), "a number > low (" + Range.fmt(low) + ")");
     }
 
     /** U[−limit, limit), the YAML form {@code {limit}}. */
     public static Uniform symmetric(double limit) {
-        if (!(limit > 0) || !Double.isFinite(limit)) {
-            throw new IllegalArgumentException("limit is " + limit + ", expected a finite number > 0");
-        }
+        Check.in("limit", limit, LIMIT);
         return new Uniform(-limit, limit);
     }
 

@@ -2,6 +2,7 @@ package deepgrid.nn.layers;
 
 import deepgrid.math.Check;
 import deepgrid.math.FlatMatrix;
+import deepgrid.math.Range;
 import deepgrid.nn.Layer;
 import deepgrid.nn.Param;
 import deepgrid.nn.Phase;
@@ -37,12 +38,8 @@ public final class BatchNorm implements Layer {
     private Phase phase;
 
     public BatchNorm(String name, int width, double momentum, double eps) {
-        if (!(momentum >= 0 && momentum <= 1)) {
-            throw new IllegalArgumentException("momentum is " + momentum + ", expected 0 ≤ momentum ≤ 1");
-        }
-        if (!(eps > 0)) {
-            throw new IllegalArgumentException("eps is " + eps + ", expected > 0");
-        }
+        Check.in("momentum", momentum, Range.between(0, 1));
+        Check.in("eps", eps, Range.above(0));
         Check.size("width", width);
         this.gamma = new Param(name + ".gamma", Param.Role.SCALE, new FlatMatrix(1, width));
         this.beta = new Param(name + ".beta", Param.Role.SHIFT, new FlatMatrix(1, width));

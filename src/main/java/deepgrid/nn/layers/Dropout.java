@@ -2,6 +2,7 @@ package deepgrid.nn.layers;
 
 import deepgrid.math.Check;
 import deepgrid.math.FlatMatrix;
+import deepgrid.math.Range;
 import deepgrid.math.Rng;
 import deepgrid.nn.Layer;
 import deepgrid.nn.Phase;
@@ -25,10 +26,7 @@ public final class Dropout implements Layer {
 
     /** Drops each of {@code width} units with probability {@code p} in [0, 1), drawing from {@code rng}. */
     public Dropout(double p, int width, Rng rng) {
-        if (!(p >= 0 && p < 1)) {
-            throw new IllegalArgumentException("p is " + p + ", expected 0 ≤ p < 1");
-        }
-        this.p = p;
+        this.p = Check.in("p", p, Range.from(0, 1));
         this.width = Check.size("width", width);
         this.rng = rng;
     }

@@ -2,6 +2,7 @@ package deepgrid.nn.layers;
 
 import deepgrid.math.Check;
 import deepgrid.math.FlatMatrix;
+import deepgrid.math.Range;
 import deepgrid.math.Rng;
 import deepgrid.nn.Initializer;
 import deepgrid.nn.Layer;
@@ -31,11 +32,8 @@ public final class Maxout implements Layer {
      * weights drawn with {@code init} and biases with {@code biasInit}, both with fan_out = units·pieces.
      */
     public Maxout(String name, int in, int units, int pieces, Initializer init, Initializer biasInit, Rng rng) {
-        if (units < 1 || pieces < 1) {
-            throw new IllegalArgumentException("maxout is " + units + " units × " + pieces + " pieces, expected both ≥ 1");
-        }
-        this.units = units;
-        this.pieces = pieces;
+        this.units = Check.in("units", units, Range.atLeast(1));
+        this.pieces = Check.in("pieces", pieces, Range.atLeast(1));
         this.affine = new Dense(name, in, units * pieces, init, biasInit, rng);
     }
 

@@ -50,6 +50,16 @@ public record BinaryCrossEntropy() implements Loss {
     }
 
     @Override
+    public String outputActivation() {
+        return "sigmoid";
+    }
+
+    @Override
+    public boolean outputsProbabilities() {
+        return true;
+    }
+
+    @Override
     public TargetKind targets() {
         return TargetKind.BINARY;
     }

@@ -54,6 +54,16 @@ public record CrossEntropy() implements Loss {
     }
 
     @Override
+    public String outputActivation() {
+        return "softmax";
+    }
+
+    @Override
+    public boolean outputsProbabilities() {
+        return true;
+    }
+
+    @Override
     public TargetKind targets() {
         return TargetKind.CLASSES;
     }

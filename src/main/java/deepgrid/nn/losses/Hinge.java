@@ -1,6 +1,7 @@
 package deepgrid.nn.losses;
 
 import deepgrid.math.FlatMatrix;
+import deepgrid.math.Range;
 import deepgrid.nn.Loss;
 import deepgrid.nn.TargetKind;
 import org.apache.commons.math3.linear.RealMatrix;
@@ -13,6 +14,11 @@ import org.apache.commons.math3.linear.RealMatrix;
  * Targets are one-hot rows; the output is the raw scores.
  */
 public record Hinge(double margin) implements Loss {
+    /** The margin when none is given (CS231n's Δ = 1). */
+    public static final double DEFAULT_MARGIN = Margins.DEFAULT_MARGIN;
+    /** A margin: a finite number > 0. */
+    public static final Range MARGIN = Margins.MARGIN;
+
     public Hinge {
         Margins.checkMargin(margin);
     }
@@ -53,6 +59,11 @@ public record Hinge(double margin) implements Loss {
     @Override
     public RealMatrix output(RealMatrix scores) {
         return FlatMatrix.of(scores).copy();
+    }
+
+    @Override
+    public String outputActivation() {
+        return IDENTITY;
     }
 
     @Override

@@ -3,6 +3,7 @@ package deepgrid.nn.losses;
 import deepgrid.math.Check;
 import deepgrid.math.FlatMatrix;
 import deepgrid.math.Ops;
+import deepgrid.math.Range;
 import org.apache.commons.math3.linear.RealMatrix;
 
 /**
@@ -66,9 +67,12 @@ final class Margins {
         return n == 0 ? 0.0 : sum / n;
     }
 
+    /** The margin when none is given (CS231n's Δ = 1). */
+    static final double DEFAULT_MARGIN = 1.0;
+    /** A margin: a finite number > 0. */
+    static final Range MARGIN = Range.above(0);
+
     static void checkMargin(double margin) {
-        if (!(margin > 0) || !Double.isFinite(margin)) {
-            throw new IllegalArgumentException("margin is " + margin + ", expected a finite number > 0");
-        }
+        Check.in("margin", margin, MARGIN);
     }
 }

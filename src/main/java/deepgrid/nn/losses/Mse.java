@@ -45,6 +45,11 @@ public record Mse() implements Loss {
     }
 
     @Override
+    public String outputActivation() {
+        return IDENTITY;
+    }
+
+    @Override
     public TargetKind targets() {
         return TargetKind.ANY;
     }

@@ -1,6 +1,7 @@
 package deepgrid.nn.losses;
 
 import deepgrid.math.FlatMatrix;
+import deepgrid.math.Range;
 import deepgrid.nn.Loss;
 import deepgrid.nn.TargetKind;
 import org.apache.commons.math3.linear.RealMatrix;
@@ -12,6 +13,11 @@ import org.apache.commons.math3.linear.RealMatrix;
  * classes. Targets are one-hot rows; the output is the raw scores.
  */
 public record SquaredHinge(double margin) implements Loss {
+    /** The margin when none is given (CS231n's Δ = 1). */
+    public static final double DEFAULT_MARGIN = Margins.DEFAULT_MARGIN;
+    /** A margin: a finite number > 0. */
+    public static final Range MARGIN = Margins.MARGIN;
+
     public SquaredHinge {
         Margins.checkMargin(margin);
     }
@@ -40,6 +46,11 @@ public record SquaredHinge(double margin) implements Loss {
     @Override
     public RealMatrix output(RealMatrix scores) {
         return FlatMatrix.of(scores).copy();
+    }
+
+    @Override
+    public String outputActivation() {
+        return IDENTITY;
     }
 
     @Override

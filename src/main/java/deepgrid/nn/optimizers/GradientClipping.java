@@ -1,6 +1,8 @@
 package deepgrid.nn.optimizers;
 
+import deepgrid.math.Check;
 import deepgrid.math.Ops;
+import deepgrid.math.Range;
 import deepgrid.nn.Param;
 import java.util.List;
 
@@ -25,8 +27,11 @@ public final class GradientClipping {
      * @return the norm before clipping; NaN or infinite if some grad is, and then the
      *         grads are not finite either, so the run will be marked diverged
      */
+    /** The largest global norm kept as it is: a finite number > 0. */
+    public static final Range MAX_NORM = Range.above(0);
+
     public static double clipByGlobalNorm(List<Param> params, double maxNorm) {
-        Require.positive("maxNorm", maxNorm);
+        Check.in("maxNorm", maxNorm, MAX_NORM);
         double sumOfSquares = 0;
         for (Param p : params) {
             sumOfSquares += Ops.sumOfSquares(p.grad());

@@ -1,5 +1,7 @@
 package deepgrid.nn.optimizers;
 
+import deepgrid.math.Check;
+import deepgrid.math.Range;
 import deepgrid.nn.Optimizer;
 
 /**
@@ -21,11 +23,19 @@ public sealed interface OptimizerSpec {
 
     /** The momentum coefficient μ when none is given, as in Keras examples and most courses. */
     double DEFAULT_MOMENTUM = 0.9;
+    /** The learning rate of sgd, momentum, nesterov, adagrad and rmsprop when none is given (PyTorch's). */
+    double DEFAULT_LR = 0.01;
+    /** A learning rate or an eps: a finite number > 0. */
+    Range POSITIVE = Range.above(0);
+    /** A decay rate (momentum, β, ρ): [0, 1). */
+    Range DECAY = Range.from(0, 1);
+    /** A weight decay: ≥ 0. */
+    Range NON_NEGATIVE = Range.atLeast(0);
 
     /** Plain gradient descent: θ ← θ − lr·g. YAML {@code sgd {lr}}. */
     record Sgd(double lr) implements OptimizerSpec {
         public Sgd {
-            Require.positive("lr", lr);
+            Check.in("lr", lr, POSITIVE);
         }
 
         @Override
@@ -42,8 +52,8 @@ public sealed interface OptimizerSpec {
     /** Heavy-ball momentum. YAML {@code momentum {lr, momentum 0.9}}. */
     record Momentum(double lr, double momentum) implements OptimizerSpec {
         public Momentum {
-            Require.positive("lr", lr);
-            Require.fraction("momentum", momentum);
+            Check.in("lr", lr, POSITIVE);
+            Check.in("momentum", momentum, DECAY);
         }
 
         public Momentum(double lr) {
@@ -64,8 +74,8 @@ public sealed interface OptimizerSpec {
     /** Nesterov momentum. YAML {@code nesterov {lr, momentum 0.9}}. */
     record Nesterov(double lr, double momentum) implements OptimizerSpec {
         public Nesterov {
-            Require.positive("lr", lr);
-            Require.fraction("momentum", momentum);
+            Check.in("lr", lr, POSITIVE);
+            Check.in("momentum", momentum, DECAY);
         }
 
         public Nesterov(double lr) {
@@ -85,12 +95,11 @@ public sealed interface OptimizerSpec {
 
     /** AdaGrad. YAML {@code adagrad {lr, eps 1e-10}} (PyTorch's defaults: lr 0.01, eps 1e-10). */
     record Adagrad(double lr, double eps) implements OptimizerSpec {
-        public static final double DEFAULT_LR = 0.01;
         public static final double DEFAULT_EPS = 1e-10;
 
         public Adagrad {
-            Require.positive("lr", lr);
-            Require.positive("eps", eps);
+            Check.in("lr", lr, POSITIVE);
+            Check.in("eps", eps, POSITIVE);
         }
 
         public Adagrad(double lr) {
@@ -110,14 +119,13 @@ public sealed interface OptimizerSpec {
 
     /** RMSprop. YAML {@code rmsprop {lr, rho 0.99, eps 1e-8}} (PyTorch's defaults; PyTorch calls ρ "alpha"). */
     record Rmsprop(double lr, double rho, double eps) implements OptimizerSpec {
-        public static final double DEFAULT_LR = 0.01;
         public static final double DEFAULT_RHO = 0.99;
         public static final double DEFAULT_EPS = 1e-8;
 
         public Rmsprop {
-            Require.positive("lr", lr);
-            Require.fraction("rho", rho);
-            Require.positive("eps", eps);
+            Check.in("lr", lr, POSITIVE);
+            Check.in("rho", rho, DECAY);
+            Check.in("eps", eps, POSITIVE);
         }
 
         public Rmsprop(double lr) {
@@ -143,10 +151,10 @@ public sealed interface OptimizerSpec {
         public static final double DEFAULT_EPS = 1e-8;
 
         public Adam {
-            Require.positive("lr", lr);
-            Require.fraction("beta1", beta1);
-            Require.fraction("beta2", beta2);
-            Require.positive("eps", eps);
+            Check.in("lr", lr, POSITIVE);
+            Check.in("beta1", beta1, DECAY);
+            Check.in("beta2", beta2, DECAY);
+            Check.in("eps", eps, POSITIVE);
         }
 
         public Adam(double lr) {
@@ -172,11 +180,11 @@ public sealed interface OptimizerSpec {
         public static final double DEFAULT_WEIGHT_DECAY = 0.01;
 
         public AdamW {
-            Require.positive("lr", lr);
-            Require.fraction("beta1", beta1);
-            Require.fraction("beta2", beta2);
-            Require.positive("eps", eps);
-            Require.nonNegative("weight_decay", weightDecay);
+            Check.in("lr", lr, POSITIVE);
+            Check.in("beta1", beta1, DECAY);
+            Check.in("beta2", beta2, DECAY);
+            Check.in("eps", eps, POSITIVE);
+            Check.in("weight_decay", weightDecay, NON_NEGATIVE);
         }
 
         public AdamW(double lr) {

@@ -1,6 +1,8 @@
 package deepgrid.nn.optimizers;
 
+import deepgrid.math.Check;
 import deepgrid.math.Ops;
+import deepgrid.math.Range;
 import deepgrid.nn.Param;
 import java.util.List;
 
@@ -16,11 +18,13 @@ import java.util.List;
  */
 public record Penalty(double l1, double l2) {
     /** No regularization. */
+    /** A penalty's strength: ≥ 0 (0 is off, the default). Before NONE, which the constructor checks with it. */
+    public static final Range STRENGTH = Range.atLeast(0);
     public static final Penalty NONE = new Penalty(0, 0);
 
     public Penalty {
-        Require.nonNegative("l1", l1);
-        Require.nonNegative("l2", l2);
+        Check.in("l1", l1, STRENGTH);
+        Check.in("l2", l2, STRENGTH);
     }
 
     /** ½·l2·ΣW² + l1·Σ|W| over the weights in {@code params}. */

@@ -1,5 +1,8 @@
 package deepgrid.nn.optimizers;
 
+import deepgrid.math.Check;
+import deepgrid.math.Range;
+
 /**
  * How the learning rate changes from epoch to epoch. The training loop asks for the
  * rate of each epoch before running it and passes it to {@code Optimizer.step}; the
@@ -38,9 +41,14 @@ public sealed interface Schedule {
      * {@code StepLR(step_size=every, gamma=factor)}. YAML {@code {type: step, every, factor}}.
      */
     record Step(int every, double factor) implements Schedule {
+        /** Epochs between two decays: ≥ 1. */
+        public static final Range EVERY = Range.atLeast(1);
+        /** The factor of each decay when none is given (PyTorch's StepLR gamma). */
+        public static final double DEFAULT_FACTOR = 0.1;
+
         public Step {
-            Require.atLeast("every", every, 1);
-            Require.positive("factor", factor);
+            Check.in("every", every, EVERY);
+            Check.in("factor", factor, OptimizerSpec.POSITIVE);
         }
 
         @Override
@@ -58,7 +66,7 @@ public sealed interface Schedule {
     /** Exponential decay: lr·γ^epoch. PyTorch's {@code ExponentialLR(gamma)}. YAML {@code {type: exponential, gamma}}. */
     record Exponential(double gamma) implements Schedule {
         public Exponential {
-            Require.positive("gamma", gamma);
+            Check.in("gamma", gamma, OptimizerSpec.POSITIVE);
         }
 
         @Override
@@ -93,9 +101,7 @@ public sealed interface Schedule {
     }
 
     private static void checkEpoch(int epoch, int epochs) {
-        Require.atLeast("epochs", epochs, 1);
-        if (epoch < 0 || epoch >= epochs) {
-            throw new IllegalArgumentException("epoch is " + epoch + ", expected 0 ≤ epoch < " + epochs);
-        }
+        Check.in("epochs", epochs, Range.atLeast(1));
+        Check.in("epoch", epoch, Range.from(0, epochs));
     }
 }

@@ -4,7 +4,7 @@ import deepgrid.config.MapReader;
 import deepgrid.config.Node;
 import deepgrid.config.Pos;
 import deepgrid.config.Problems;
-import deepgrid.config.Range;
+import deepgrid.math.Range;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -100,8 +100,9 @@ class CsvTest {
         Path twice = file("t.csv", "x,x,label\n1,2,a\n");
         assertEquals(twice + ":1: column 'x' appears twice in the header; expected distinct column names",
                 message(Csv.of(twice, "label")));
-        assertEquals("csv: features contains the label column 'label'; expected input columns only",
-                assertThrows(DeepgridException.class, () -> new Csv(p, "label", List.of("label"), null, 0)).getMessage());
+        assertEquals("features: found [label], expected input columns only, not the label 'label'",
+                assertThrows(IllegalArgumentException.class, () -> new Csv(p, "label", List.of("label"), null, 0))
+                        .getMessage());
     }
 
     @Test

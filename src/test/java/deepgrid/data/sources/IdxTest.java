@@ -113,7 +113,8 @@ class IdxTest {
     void missingFileAndHalfATestPair() {
         Path nowhere = dir.resolve("nowhere");
         assertEquals(nowhere + ": no such file", message(Idx.of(nowhere, nowhere)));
-        assertEquals("idx: test_images and test_labels go together; only test_images is given",
-                assertThrows(DeepgridException.class, () -> new Idx(nowhere, nowhere, nowhere, null)).getMessage());
+        assertEquals("test_images: found without test_labels, expected both (a test pair) or neither",
+                assertThrows(IllegalArgumentException.class, () -> new Idx(nowhere, nowhere, nowhere, null))
+                        .getMessage());
     }
 }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import deepgrid.DeepgridException;
 import deepgrid.data.Dataset;
 import deepgrid.data.Splits;
 import deepgrid.math.Rng;
@@ -114,15 +113,15 @@ class SyntheticGeometryTest {
 
     @Test
     void optionsAreCheckedWithTheirYamlNames() {
-        assertEquals("spiral: classes is 1; expected an integer ≥ 2",
-                assertThrows(DeepgridException.class, () -> new Spiral(1, 100, 0.2, 0.2)).getMessage());
-        assertEquals("moons: noise is -0.1; expected a finite number ≥ 0",
-                assertThrows(DeepgridException.class, () -> new Moons(200, -0.1, 0.2)).getMessage());
-        assertEquals("circles: factor is 1.0; expected a number in [0, 1) (the inner radius relative to the outer)",
-                assertThrows(DeepgridException.class, () -> new Circles(200, 0.1, 1.0, 0.2)).getMessage());
-        assertEquals("blobs: samples is 2; expected an integer ≥ 3",
-                assertThrows(DeepgridException.class, () -> new Blobs(3, 2, 2, 1, 0.2)).getMessage());
-        assertEquals("sine: test is 1.0; expected a fraction in [0, 1)",
-                assertThrows(DeepgridException.class, () -> new Sine(200, 0.1, 1.0)).getMessage());
+        assertEquals("classes: found 1, expected an integer ≥ 2",
+                assertThrows(IllegalArgumentException.class, () -> new Spiral(1, 100, 0.2, 0.2)).getMessage());
+        assertEquals("noise: found -0.1, expected a finite number ≥ 0",
+                assertThrows(IllegalArgumentException.class, () -> new Moons(200, -0.1, 0.2)).getMessage());
+        assertEquals("factor: found 1, expected a finite number ≥ 0 and < 1",
+                assertThrows(IllegalArgumentException.class, () -> new Circles(200, 0.1, 1.0, 0.2)).getMessage());
+        assertEquals("samples: found 2, expected at least one per class (classes: 3)",
+                assertThrows(IllegalArgumentException.class, () -> new Blobs(3, 2, 2, 1, 0.2)).getMessage());
+        assertEquals("test: found 1, expected a finite number ≥ 0 and < 1",
+                assertThrows(IllegalArgumentException.class, () -> new Sine(200, 0.1, 1.0)).getMessage());
     }
 }

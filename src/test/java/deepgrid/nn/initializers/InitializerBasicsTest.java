@@ -51,15 +51,15 @@ class InitializerBasicsTest {
 
     @Test
     void invalidValuesAreNamedInTheMessage() {
-        assertEquals("std is 0.0, expected a finite number > 0",
+        assertEquals("std: found 0, expected a finite number > 0",
                 assertThrows(IllegalArgumentException.class, () -> new Normal(0, 0)).getMessage());
-        assertEquals("low is 1.0 and high is 1.0, expected low < high",
+        assertEquals("high: found 1, expected a number > low (1)",
                 assertThrows(IllegalArgumentException.class, () -> new Uniform(1, 1)).getMessage());
-        assertEquals("limit is -0.1, expected a finite number > 0",
+        assertEquals("limit: found -0.1, expected a finite number > 0",
                 assertThrows(IllegalArgumentException.class, () -> Uniform.symmetric(-0.1)).getMessage());
-        assertEquals("value is NaN, expected a finite number",
+        assertEquals("value: found NaN, expected a finite number",
                 assertThrows(IllegalArgumentException.class, () -> new Constant(Double.NaN)).getMessage());
-        assertEquals("fanIn is 0, expected ≥ 1",
+        assertEquals("fanIn: found 0, expected an integer ≥ 1",
                 assertThrows(IllegalArgumentException.class,
                         () -> new HeNormal().fill(new double[1], 0, 1, new Rng(0))).getMessage());
     }

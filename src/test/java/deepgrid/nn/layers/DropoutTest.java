@@ -60,7 +60,7 @@ class DropoutTest {
     @Test
     void probabilityIsChecked() {
         var e = assertThrows(IllegalArgumentException.class, () -> new Dropout(1.0, COLS, new Rng(5)));
-        assertEquals("p is 1.0, expected 0 ≤ p < 1", e.getMessage());
+        assertEquals("p: found 1, expected a finite number ≥ 0 and < 1", e.getMessage());
         double[] y = FlatMatrix.of(new Dropout(0.0, COLS, new Rng(5)).forward(ones(), Phase.TRAIN)).data();
         assertTrue(Arrays.stream(y).allMatch(v -> v == 1.0), "p = 0 drops nothing");
     }

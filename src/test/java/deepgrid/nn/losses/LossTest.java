@@ -76,6 +76,40 @@ class LossTest {
     }
 
     @Test
+    void logCoshStaysFiniteFarFromTheTarget() {
+        // log cosh(1000) = 1000 − log 2 + log(1 + e⁻²⁰⁰⁰); cosh(1000) itself overflows a double
+        assertEquals(1000 - Math.log(2), new LogCosh().value(row(1000), row(0)), 1e-9);
+        assertArrayEquals(new double[] {1.0}, flat(new LogCosh().gradient(row(1000), row(0))), TOL);
+    }
+
+    @Test
+    void categoricalHingeIsTheCs231nExampleWithOnlyTheBestWrongClass() {
+        // cat: max(0, 5.1 − 3.2 + 1) = 2.9; car: max(0, 2.0 − 4.9 + 1) = 0; frog: max(0, 2.5 + 3.1 + 1) = 6.6
+        assertEquals((2.9 + 0 + 6.6) / 3, new CategoricalHinge().value(CS231N_SCORES, CS231N_CLASSES), TOL);
+        // every wrong score below 0: Keras takes neg = 0 from the target's column, so 1 − 0.5 = 0.5 remains
+        assertEquals(0.5, new CategoricalHinge().value(row(-1, 0.5, -2), row(0, 1, 0)), TOL);
+        assertArrayEquals(new double[] {0, -1, 0}, flat(new CategoricalHinge().gradient(row(-1, 0.5, -2),
+                row(0, 1, 0))), TOL);
+    }
+
+    @Test
+    void poissonPredictsTheRate() {
+        // e^s − t·s at s = log 2, t = 3: 2 − 3 log 2; the prediction is the rate 2
+        assertEquals(2 - 3 * Math.log(2), new Poisson().value(row(Math.log(2)), row(3)), TOL);
+        assertArrayEquals(new double[] {2.0}, flat(new Poisson().output(row(Math.log(2)))), TOL);
+        assertEquals("exp", new Poisson().outputActivation());
+        assertEquals(TargetKind.COUNTS, new Poisson().targets());
+    }
+
+    @Test
+    void huberIsQuadraticInsideDeltaAndLinearBeyond() {
+        // d = 0.5 ≤ 1: ½·0.25; d = 3 > 1: 1·(3 − ½)
+        assertEquals((0.125 + 2.5) / 2, new Huber(1).value(row(0.5, 3), row(0, 0)), TOL);
+        assertEquals("delta: found 0, expected a finite number > 0",
+                assertThrows(IllegalArgumentException.class, () -> new Huber(0)).getMessage());
+    }
+
+    @Test
     void extremeScoresGiveFiniteValues() {
         // confidently wrong by 1000: BCE ≈ 1000 (log(1 + e¹⁰⁰⁰) without overflow), CE = 2000, hinge = 2001
         assertEquals(1000.0, new BinaryCrossEntropy().value(column(1000), column(0)), TOL);

@@ -75,19 +75,19 @@ class OptimizerSpecTest {
 
     @Test
     void invalidValuesAreNamed() {
-        assertEquals("lr is 0.0, expected a finite number > 0",
+        assertEquals("lr: found 0, expected a finite number > 0",
                 assertThrows(IllegalArgumentException.class, () -> new OptimizerSpec.Sgd(0)).getMessage());
-        assertEquals("momentum is 1.0, expected 0 ≤ momentum < 1",
+        assertEquals("momentum: found 1, expected a finite number ≥ 0 and < 1",
                 assertThrows(IllegalArgumentException.class, () -> new OptimizerSpec.Momentum(0.1, 1)).getMessage());
-        assertEquals("beta2 is -0.5, expected 0 ≤ beta2 < 1",
+        assertEquals("beta2: found -0.5, expected a finite number ≥ 0 and < 1",
                 assertThrows(IllegalArgumentException.class,
                         () -> new OptimizerSpec.Adam(0.1, 0.9, -0.5, 1e-8)).getMessage());
-        assertEquals("eps is 0.0, expected a finite number > 0",
+        assertEquals("eps: found 0, expected a finite number > 0",
                 assertThrows(IllegalArgumentException.class, () -> new OptimizerSpec.Adagrad(0.1, 0)).getMessage());
-        assertEquals("weight_decay is -0.01, expected a finite number ≥ 0",
+        assertEquals("weight_decay: found -0.01, expected a finite number ≥ 0",
                 assertThrows(IllegalArgumentException.class,
                         () -> new OptimizerSpec.AdamW(0.1, 0.9, 0.999, 1e-8, -0.01)).getMessage());
-        assertEquals("lr is Infinity, expected a finite number > 0",
+        assertEquals("lr: found Infinity, expected a finite number > 0",
                 assertThrows(IllegalArgumentException.class,
                         () -> new OptimizerSpec.Rmsprop(Double.POSITIVE_INFINITY)).getMessage());
     }

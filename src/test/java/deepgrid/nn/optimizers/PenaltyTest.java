@@ -68,7 +68,7 @@ class PenaltyTest {
 
     @Test
     void negativeStrengthsAreRejected() {
-        assertEquals("l2 is -1.0E-4, expected a finite number ≥ 0",
+        assertEquals("l2: found -1e-4, expected a finite number ≥ 0",
                 assertThrows(IllegalArgumentException.class, () -> new Penalty(0, -1e-4)).getMessage());
     }
 }

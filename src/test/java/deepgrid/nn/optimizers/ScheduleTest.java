@@ -54,11 +54,11 @@ class ScheduleTest {
 
     @Test
     void invalidValuesAreNamed() {
-        assertEquals("every is 0, expected ≥ 1",
+        assertEquals("every: found 0, expected an integer ≥ 1",
                 assertThrows(IllegalArgumentException.class, () -> new Schedule.Step(0, 0.5)).getMessage());
-        assertEquals("gamma is 0.0, expected a finite number > 0",
+        assertEquals("gamma: found 0, expected a finite number > 0",
                 assertThrows(IllegalArgumentException.class, () -> new Schedule.Exponential(0)).getMessage());
-        assertEquals("epoch is 10, expected 0 ≤ epoch < 10",
+        assertEquals("epoch: found 10, expected an integer ≥ 0 and < 10",
                 assertThrows(IllegalArgumentException.class, () -> new Schedule.Cosine().lr(0.1, 10, 10)).getMessage());
     }
 }

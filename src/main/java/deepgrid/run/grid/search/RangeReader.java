@@ -4,7 +4,7 @@ import deepgrid.config.MapReader;
 import deepgrid.config.Node;
 import deepgrid.config.Pos;
 import deepgrid.config.Problems;
-import deepgrid.config.Range;
+import deepgrid.math.Range;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package deepgrid.run.grid.search;
 
 import deepgrid.config.Family;
-import deepgrid.config.Range;
+import deepgrid.math.Range;
 
 /**
  * The names of {@code search.sampler} and {@code search.pruner}, their options and defaults

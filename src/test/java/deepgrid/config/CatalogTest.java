@@ -1,25 +1,25 @@
-package deepgrid.data.sources;
+package deepgrid.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import deepgrid.data.sources.LogicTable;
+import deepgrid.data.sources.Mnist;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class SourceCatalogTest {
+class CatalogTest {
 
     @Test
     void listsEveryBuiltInSourceOfTheSpec() {
-        List<String> names = SourceCatalog.sources().stream().map(SourceCatalog.SourceInfo::name).toList();
         assertEquals(List.of("and", "or", "nand", "xor", "spiral", "moons", "circles", "blobs", "sine", "mnist",
-                "fashion-mnist", "idx", "csv"), names);
+                "fashion-mnist", "idx", "csv"), List.copyOf(Catalog.SOURCES.nameSet()));
     }
 
     @Test
     void defaultsComeFromTheRecords() {
-        SourceCatalog.SourceInfo spiral = SourceCatalog.sources().stream()
-                .filter(s -> s.name().equals("spiral")).findFirst().orElseThrow();
+        Family.Entry<?> spiral = Catalog.SOURCES.entry("spiral");
         assertEquals(List.of("classes=3", "samples=100", "noise=0.2", "test=0.2"),
-                spiral.options().stream().map(o -> o.name() + "=" + o.defaultValue()).toList());
+                spiral.options().stream().map(o -> o.key() + "=" + o.shownDefault()).toList());
     }
 
     @Test
