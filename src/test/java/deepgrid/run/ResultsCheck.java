@@ -100,6 +100,25 @@ public final class ResultsCheck {
         return rows;
     }
 
+    /** The one search folder (search/HASH/) of an experiment. */
+    public static Path searchDir(Path exp) throws IOException {
+        try (Stream<Path> s = Files.list(exp.resolve("search"))) {
+            List<Path> dirs = s.filter(Files::isDirectory).toList();
+            assertEquals(1, dirs.size(), dirs.toString());
+            return dirs.get(0);
+        }
+    }
+
+    /** A search file's rows without its wall-clock columns (seconds, seconds_cumulative). */
+    public static List<Map<String, String>> searchRows(Path csv) throws IOException {
+        List<Map<String, String>> out = new ArrayList<>();
+        for (Map<String, String> r : Csv.read(csv)) {
+            r.keySet().removeAll(Set.of("seconds", "seconds_cumulative"));
+            out.add(r);
+        }
+        return out;
+    }
+
     /** The header line of {@code csv}. */
     public static String header(Path csv) throws IOException {
         try (Stream<String> lines = Files.lines(csv)) {

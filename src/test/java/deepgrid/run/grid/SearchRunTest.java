@@ -13,8 +13,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -65,21 +63,12 @@ public class SearchRunTest {
 
     /** The one search folder of an experiment. */
     static Path searchDir(Path exp) throws IOException {
-        try (Stream<Path> s = Files.list(exp.resolve("search"))) {
-            List<Path> dirs = s.filter(Files::isDirectory).toList();
-            assertEquals(1, dirs.size(), dirs.toString());
-            return dirs.get(0);
-        }
+        return ResultsCheck.searchDir(exp);
     }
 
     /** A search file's rows without its wall-clock columns. */
     static List<Map<String, String>> rows(Path csv) throws IOException {
-        List<Map<String, String>> out = new ArrayList<>();
-        for (Map<String, String> r : Csv.read(csv)) {
-            r.keySet().removeAll(Set.of("seconds", "seconds_cumulative"));
-            out.add(r);
-        }
-        return out;
+        return ResultsCheck.searchRows(csv);
     }
 
     @Test

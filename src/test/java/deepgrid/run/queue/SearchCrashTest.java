@@ -12,7 +12,6 @@ import deepgrid.run.results.Csv;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -96,7 +95,7 @@ class SearchCrashTest {
         Path reference = tmp.resolve("reference").resolve("crash-search");
         assertClean(reference);
         int total = finishedFolders(reference).size();
-        Path refSearch = SearchRunTestFiles.searchDir(reference);
+        Path refSearch = deepgrid.run.ResultsCheck.searchDir(reference);
         assertTrue(Csv.read(refSearch.resolve("trials.csv")).stream().anyMatch(r -> r.get("state").equals("pruned")));
 
         Random random = new Random(KILL_SEED);
@@ -136,10 +135,10 @@ class SearchCrashTest {
             for (var e : before.entrySet()) {
                 assertArrayEquals(e.getValue(), Files.readAllBytes(e.getKey()), moment + ": rerun changed " + e.getKey());
             }
-            Path search = SearchRunTestFiles.searchDir(exp);
+            Path search = deepgrid.run.ResultsCheck.searchDir(exp);
             assertEquals(refSearch.getFileName(), search.getFileName(), moment);
             for (String f : List.of("trials.csv", "rungs.csv", "confirm.csv", "history.csv", "importance.csv")) {
-                assertEquals(SearchRunTestFiles.rows(refSearch.resolve(f)), SearchRunTestFiles.rows(search.resolve(f)),
+                assertEquals(deepgrid.run.ResultsCheck.searchRows(refSearch.resolve(f)), deepgrid.run.ResultsCheck.searchRows(search.resolve(f)),
                         moment + ": " + f);
             }
             assertEquals(total, finishedFolders(exp).size(), moment);
@@ -181,25 +180,5 @@ class SearchCrashTest {
             }
         }
         return files;
-    }
-
-    /** Helpers shared with the in-process search test. */
-    static final class SearchRunTestFiles {
-        static Path searchDir(Path exp) throws IOException {
-            try (Stream<Path> s = Files.list(exp.resolve("search"))) {
-                List<Path> dirs = s.filter(Files::isDirectory).toList();
-                assertEquals(1, dirs.size(), dirs.toString());
-                return dirs.get(0);
-            }
-        }
-
-        static List<Map<String, String>> rows(Path csv) throws IOException {
-            List<Map<String, String>> out = new ArrayList<>();
-            for (Map<String, String> r : Csv.read(csv)) {
-                r.keySet().removeAll(Set.of("seconds", "seconds_cumulative"));
-                out.add(r);
-            }
-            return out;
-        }
     }
 }
