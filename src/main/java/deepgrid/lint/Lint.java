@@ -1,6 +1,7 @@
 package deepgrid.lint;
 
 import deepgrid.config.ExperimentBinder;
+import deepgrid.config.ExperimentSpec;
 import deepgrid.config.Node;
 import deepgrid.config.YamlReader;
 import deepgrid.data.Splits;
@@ -69,8 +70,9 @@ public final class Lint {
             RunSpec run = runs.get(i);
             String label = label(run);
             labels.putIfAbsent(label, values(run));
-            Splits data = probe.load(run.spec().data());
-            Subject s = new Subject(byPoint ? points.get(i).tree() : root, run.spec(), data,
+            ExperimentSpec spec = run.spec(); // a planned run binds again each time it is asked
+            Splits data = probe.load(spec.data());
+            Subject s = new Subject(byPoint ? points.get(i).tree() : root, spec, data,
                     scales.computeIfAbsent(data, Subject.InputScale::of));
             Findings found = new Findings();
             for (Rule rule : RULES) {

@@ -31,11 +31,18 @@ public record DiagnosticsSpec(Set<Output> on, int probe, Histograms histograms, 
         }
     }
 
-    /** These diagnostics without {@code output}. */
-    public DiagnosticsSpec without(Output output) {
-        Set<Output> fewer = java.util.EnumSet.noneOf(Output.class);
-        fewer.addAll(on);
-        fewer.remove(output);
+    /**
+     * What the run of seed index {@code repeat} records: everything for the first seed of a grid
+     * point; no boundary maps for its other seeds. The report draws the first seed's maps only,
+     * and a map is 10,000 predictions and rows per snapshot — for a grid of many small runs more
+     * than the training costs (README: boundary.csv).
+     */
+    public DiagnosticsSpec forRepeat(int repeat) {
+        if (repeat == 0 || !on.contains(Output.BOUNDARY)) {
+            return this;
+        }
+        Set<Output> fewer = java.util.EnumSet.copyOf(on);
+        fewer.remove(Output.BOUNDARY);
         return new DiagnosticsSpec(fewer, probe, histograms, boundary, confusion, events);
     }
 

@@ -45,7 +45,8 @@ public final class JitPolicy {
             }
             double sum = 0;
             for (RunSpec r : firsts) {
-                sum += perRun(r.spec(), loader.load(r.spec().data()));
+                ExperimentSpec spec = r.spec(); // a planned run binds again each time it is asked
+                sum += perRun(spec, loader.load(spec.data()));
             }
             total += sum / firsts.size() * p.sweep().expected();
         }

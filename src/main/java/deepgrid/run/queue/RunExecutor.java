@@ -15,7 +15,6 @@ import deepgrid.run.results.RunRecorder;
 import deepgrid.train.BoundaryMap;
 import deepgrid.train.BoundaryPoints;
 import deepgrid.train.ConfusionMatrix;
-import deepgrid.train.DiagnosticsSpec;
 import deepgrid.train.EpochMetrics;
 import deepgrid.train.HealthEvent;
 import deepgrid.train.Histogram;
@@ -49,10 +48,7 @@ public final class RunExecutor {
             if (splits.train().isClassification()) {
                 recorder.classes(splits.train().classes());
             }
-            // boundary maps for the first seed of each grid point only: the run the report draws (its other seeds'
-            // maps would cost 10,000 predictions a snapshot each, the bulk of a small run's time, for no view)
-            var diagnostics = run.repeat() == 0 ? spec.diagnostics() : spec.diagnostics().without(DiagnosticsSpec.Output.BOUNDARY);
-            TrainResult t = trainer.run(new Recording(recorder, listener), diagnostics);
+            TrainResult t = trainer.run(new Recording(recorder, listener), spec.diagnostics().forRepeat(run.repeat()));
             Status status = switch (t.outcome()) {
                 case DIVERGED -> Status.DIVERGED;
                 case PRUNED -> Status.PRUNED;

@@ -119,4 +119,28 @@ class LauncherBlockTest {
                 () -> Planner.plan(plain, List.of("launcher.time=soon"), loader::load)).getMessage();
         assertTrue(set.contains("launcher.time: found 'soon'"), set);
     }
+
+    @Test
+    void aSearchFileReportsItsLauncherProblemsWithItsSearchProblems() throws IOException {
+        String search = FILE.replace("grid:\n  optimizer.lr: [0.1, 0.01]\n", "") + """
+                search:
+                  objective: train_loss
+                  trials: 4
+                  space:
+                    optimizer.lr: {float: [1.0e-3, 0.0], log: true}
+                launcher: {parallel: many}
+                """;
+        Path file = Files.writeString(tmp.resolve("s.yaml"), search);
+        String m = assertThrows(ConfigException.class, () -> Planner.plan(file, List.of(), new DataLoader()::load))
+                .getMessage();
+        assertTrue(m.contains("launcher.parallel: found 'many'"), m);
+        assertTrue(m.contains("optimizer.lr"), "the search's own problem in the same report: " + m);
+        Path good = Files.writeString(tmp.resolve("g.yaml"), search.replace("0.0], log", "1.0], log")
+                .replace("parallel: many", "parallel: 2"));
+        assertTrue(Planner.plan(good, List.of(), new DataLoader()::load).runs().size() > 0, "a search with a launcher block");
+        Path onlyLauncher = Files.writeString(tmp.resolve("l.yaml"), search.replace("0.0], log", "1.0], log"));
+        String l = assertThrows(ConfigException.class, () -> Planner.plan(onlyLauncher, List.of(), new DataLoader()::load))
+                .getMessage();
+        assertTrue(l.contains("launcher.parallel: found 'many'"), "a valid search does not hide the launcher's problem: " + l);
+    }
 }
