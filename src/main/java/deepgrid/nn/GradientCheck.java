@@ -65,7 +65,7 @@ public final class GradientCheck {
     /** One result per parameter tensor, in the network's order. */
     public List<Result> params() {
         List<FlatMatrix> analytic = new ArrayList<>();
-        backpropagate();
+        backpropagate(false);
         for (Param p : network.params()) {
             analytic.add(p.grad().copy());
         }
@@ -79,7 +79,7 @@ public final class GradientCheck {
 
     /** The result for dJ/dx, named "input". */
     public Result input() {
-        FlatMatrix analytic = FlatMatrix.of(backpropagate());
+        FlatMatrix analytic = FlatMatrix.of(backpropagate(true));
         return compare("input", analytic, x);
     }
 
@@ -90,11 +90,19 @@ public final class GradientCheck {
         return results;
     }
 
-    /** Forward in TRAIN, freeze the randomness, backward, add the penalty's gradient; returns dJ/dx. */
-    private RealMatrix backpropagate() {
+    /**
+     * Forward in TRAIN, freeze the randomness, backward as training does (or, for {@code input},
+     * on to dJ/dx, which it returns), add the penalty's gradient.
+     */
+    private RealMatrix backpropagate(boolean input) {
         RealMatrix scores = network.scores(x, Phase.TRAIN);
         network.freezeRandomness();
-        RealMatrix dx = network.backwardToInput(scores, targets);
+        RealMatrix dx = null;
+        if (input) {
+            dx = network.backwardToInput(scores, targets);
+        } else {
+            network.backward(scores, targets);
+        }
         penalty.addGradient(network.params());
         return dx;
     }
