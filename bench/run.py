@@ -4,6 +4,11 @@
     python3 bench/run.py                      # 3 repetitions, both networks, every peer's settings
     python3 bench/run.py --reps 5 --nets 784-100-10
     python3 bench/run.py --cores              # also: the dgemm ceiling under each OPENBLAS_CORETYPE
+    python3 bench/run.py --baseline ../base --peers none --reps 7   # this checkout against another, alone
+
+--baseline DIR measures another checkout of deepgrid (its own ./deepgrid and bench/*.yaml, run in DIR) as
+one more peer, in the same rotation, and the summary gives this checkout's time over the baseline's: the
+way to show that a change costs no speed. --peers none leaves numpy and PyTorch out.
 
 Every measurement is a fresh process; within a repetition the peers take turns (the order
 rotates), so a change in machine load hits them alike. Like for like: every peer trains one
@@ -59,12 +64,32 @@ def core_for(flags):
     return None
 
 
-def settings(core, java):
+def settings(core, java, peers, baseline):
     """(peer, setting name, environment) for every measured configuration; nets × reps of each."""
     fix = {"OPENBLAS_CORETYPE": core} if core else {}
     out = [("deepgrid", "as shipped", {})]
     if java:
         out.append(("deepgrid", "DEEPGRID_KERNEL=java", {"DEEPGRID_KERNEL": "java"}))
+    if baseline:
+        out.append(("baseline", f"as shipped, {baseline_name(baseline)}", {}))
+    out += [c for c in python_settings(fix) if c[0] in peers]
+    return out
+
+
+def baseline_name(path):
+    """The baseline checkout's commit, e.g. "1c0188b" ("1c0188b+changes" when its tree differs)."""
+    try:
+        commit = subprocess.run(["git", "-C", path, "rev-parse", "--short", "HEAD"], capture_output=True,
+                                text=True, check=True).stdout.strip()
+        dirty = subprocess.run(["git", "-C", path, "status", "--porcelain", "--untracked-files=no"],
+                               capture_output=True, text=True, check=True).stdout.strip()
+        return commit + ("+changes" if dirty else "")
+    except (OSError, subprocess.CalledProcessError):
+        return os.path.abspath(path)
+
+
+def python_settings(fix):
+    out = []
     for t in (1, 2):
         out.append(("numpy", f"{t} BLAS thread(s)", {**fix, "OPENBLAS_NUM_THREADS": str(t)}))
     # PyTorch: OpenMP threads spinning next to OpenBLAS threads are 3-10× slower on 2 cores, hence PASSIVE
@@ -83,27 +108,28 @@ def flops_per_epoch(net):
     return per_sample * SAMPLES
 
 
-def run(cmd, env_extra, timeout=1800):
-    """Runs cmd in the project root with the CLEARED variables removed and env_extra added; returns (stdout, stderr)."""
+def run(cmd, env_extra, timeout=1800, cwd=ROOT):
+    """Runs cmd in cwd (the project root) with the CLEARED variables removed and env_extra added; returns (stdout, stderr)."""
     env = {k: v for k, v in os.environ.items() if k not in CLEARED}
     env.update(env_extra)
-    p = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=timeout)
+    p = subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout)
     if p.returncode != 0:
         raise RuntimeError(f"{' '.join(cmd)} exited {p.returncode}:\n{p.stderr[-2000:]}")
     return p.stdout, p.stderr
 
 
-def peak_rss_mib(cmd, env_extra):
+def peak_rss_mib(cmd, env_extra, cwd=ROOT):
     """Runs cmd under /usr/bin/time -v; returns peak RSS in MiB."""
-    _, err = run(["/usr/bin/time", "-v"] + cmd, env_extra)
+    _, err = run(["/usr/bin/time", "-v"] + cmd, env_extra, cwd=cwd)
     m = re.search(r"Maximum resident set size \(kbytes\): (\d+)", err)
     return int(m.group(1)) / 1024 if m else float("nan")
 
 
-def deepgrid_epoch(net, env, scratch):
-    """Epoch 2 of ./deepgrid run bench/fashion-NET.yaml: training and evaluation seconds, kernel, peak RSS."""
+def deepgrid_epoch(net, env, scratch, root=ROOT):
+    """Epoch 2 of ./deepgrid run bench/fashion-NET.yaml in root: training and evaluation seconds, kernel, peak RSS."""
     out_dir = os.path.join(scratch, net)
-    rss = peak_rss_mib(["./deepgrid", "run", f"bench/fashion-{net}.yaml", "--out", out_dir, "--fresh"], env)
+    rss = peak_rss_mib(["./deepgrid", "run", f"bench/fashion-{net}.yaml", "--out", out_dir, "--fresh"], env,
+                       cwd=root)
     metrics = result = None
     for dirpath, _, files in os.walk(out_dir):
         if "metrics.csv" in files and "previous" not in dirpath:
@@ -168,17 +194,22 @@ def main():
     ap.add_argument("--java", action="store_true", help="also deepgrid on its pure-Java kernel")
     ap.add_argument("--python", default="/usr/bin/python3", help="a python that sees torch and numpy")
     ap.add_argument("--out", default=os.path.join(BENCH, "results"))
+    ap.add_argument("--baseline", metavar="DIR", help="another checkout of deepgrid, measured as one more peer")
+    ap.add_argument("--peers", default="numpy,pytorch", help="the Python peers to measure: numpy,pytorch or none")
     a = ap.parse_args()
     nets = a.nets.split(",")
+    peers = [] if a.peers == "none" else a.peers.split(",")
     core = core_for(cpu_flags())
 
     version, _ = run(["./deepgrid", "--version"], {})  # builds the jar if needed
+    if a.baseline:
+        run(["./deepgrid", "--version"], {}, cwd=a.baseline)
     started = datetime.datetime.now().astimezone()
     loads = [load()]
     raw = []
     cores = core_ceilings(a.reps) if a.cores else {}
     with tempfile.TemporaryDirectory(prefix="deepgrid-bench-") as scratch:
-        configs = settings(core, a.java)
+        configs = settings(core, a.java, peers, a.baseline)
         for rep in range(a.reps):
             c = ceilings(core, a.python)
             raw.append({"rep": rep, "what": "dgemm", **{k: v["gflops"] for k, v in c.items()},
@@ -189,6 +220,7 @@ def main():
             for net in nets:
                 for peer, setting, env in order:
                     r = (deepgrid_epoch(net, env, scratch) if peer == "deepgrid"
+                         else deepgrid_epoch(net, env, scratch, a.baseline) if peer == "baseline"
                          else python_epoch(peer, net, env, a.python))
                     raw.append({"rep": rep, "what": "epoch", "net": net, "peer": peer, "setting": setting, **r})
                     print(f"  {net:20s} {peer:9s} {setting:36s} train {r['train_seconds']:.3f} s, "
@@ -256,12 +288,20 @@ def report(raw, nets, rss_jobs2, version, started, loads, a, core, cores):
         for (peer, setting), rs in rows.items():
             tr, ev = med([r["train_seconds"] for r in rs]), med([r["eval_seconds"] for r in rs])
             stats[(peer, setting)] = (tr, ev, tr + ev)
-            rss = f"{max(r['rss_mib'] for r in rs):.0f}" if peer == "deepgrid" else ""
+            rss = f"{max(r['rss_mib'] for r in rs):.0f}" if peer in ("deepgrid", "baseline") else ""
             lines.append(f"| {net} | {peer} | {setting} | {rs[0]['blas']} | {rs[0].get('threads', '')} | {tr:.3f} | "
                          f"{ev:.3f} | {tr + ev:.3f} | {flops_per_epoch(net) / tr / 1e9:.1f} | {tr / floor:.2f} | "
                          f"{rss} |")
         d = stats[("deepgrid", "as shipped")]
-        peers = {k: v for k, v in stats.items() if k[0] != "deepgrid"}
+        base = [(k, v) for k, v in stats.items() if k[0] == "baseline"]
+        if base:
+            (_, setting), b = base[0]
+            summary.append(f"- {net}: this checkout against the baseline ({setting}): train {d[0]:.3f} s vs "
+                           f"{b[0]:.3f} s, ratio {d[0] / b[0]:.3f}; train + full evaluation {d[2]:.3f} s vs "
+                           f"{b[2]:.3f} s, ratio {d[2] / b[2]:.3f}.")
+        peers = {k: v for k, v in stats.items() if k[0] not in ("deepgrid", "baseline")}
+        if not peers:
+            continue
         fastest = min(peers.items(), key=lambda kv: kv[1][2])
         fastest_train = min(peers.items(), key=lambda kv: kv[1][0])
         summary.append(f"- {net}: like for like (train + full evaluation), deepgrid as shipped {d[2]:.3f} s vs the "

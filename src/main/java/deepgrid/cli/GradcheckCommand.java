@@ -8,7 +8,7 @@ import deepgrid.math.Rng;
 import deepgrid.nn.GradientCheck;
 import deepgrid.nn.Network;
 import deepgrid.nn.NetworkBuilder;
-import deepgrid.nn.optimizers.Penalty;
+import deepgrid.nn.Penalty;
 import deepgrid.run.Planner;
 import deepgrid.run.queue.Queue;
 import deepgrid.train.Encoded;
@@ -69,7 +69,7 @@ final class GradcheckCommand implements Callable<Integer> {
         Batch batch = awayFromKinks(net, train, new Rng(s.seed()).split("gradcheck").permutation(train.size()));
         Penalty p = s.training().optimization().penalty();
         GradientCheck check = new GradientCheck(net, batch.rows().x(), batch.rows().targets())
-                .withPenalty(GradientCheck.Penalty.of(p::value, p::addGradient));
+                .withPenalty(p);
         Kernel.notes().forEach(note -> spec.commandLine().getErr().println("deepgrid: note: " + note));
         var out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "%s on %d samples: an entry passes when |a−n| ≤ 1e-9 or |a−n| / (|a|+|n|) < %s%n",

@@ -4,7 +4,7 @@ import deepgrid.data.DataSpec;
 import deepgrid.data.Splits;
 import deepgrid.math.Range;
 import deepgrid.nn.optimizers.GradientClipping;
-import deepgrid.nn.optimizers.Penalty;
+import deepgrid.nn.Penalty;
 import deepgrid.train.BatchSize;
 import deepgrid.train.EarlyStopping;
 import deepgrid.train.TrainingSpec;

@@ -1,7 +1,7 @@
 package deepgrid.config;
 
 import deepgrid.nn.optimizers.OptimizerSpec;
-import deepgrid.nn.optimizers.Penalty;
+import deepgrid.nn.Penalty;
 import deepgrid.nn.optimizers.Schedule;
 import deepgrid.train.BatchSize;
 import deepgrid.train.EarlyStopping;

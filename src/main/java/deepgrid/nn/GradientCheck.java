@@ -4,8 +4,6 @@ import deepgrid.math.FlatMatrix;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Consumer;
-import java.util.function.ToDoubleFunction;
 import org.apache.commons.math3.linear.RealMatrix;
 
 /**
@@ -59,7 +57,7 @@ public final class GradientCheck {
         this.penalty = penalty;
     }
 
-    /** The same check with {@code penalty} added to the objective (e.g. an L2 weight penalty). */
+    /** The same check with the weight penalty added to the objective, as training adds it. */
     public GradientCheck withPenalty(Penalty extra) {
         return new GradientCheck(network, x, targets, extra);
     }
@@ -81,7 +79,7 @@ public final class GradientCheck {
 
     /** The result for dJ/dx, named "input". */
     public Result input() {
-        FlatMatrix analytic = FlatMatrix.of(backpropagate()).copy();
+        FlatMatrix analytic = FlatMatrix.of(backpropagate());
         return compare("input", analytic, x);
     }
 
@@ -96,7 +94,7 @@ public final class GradientCheck {
     private RealMatrix backpropagate() {
         RealMatrix scores = network.scores(x, Phase.TRAIN);
         network.freezeRandomness();
-        RealMatrix dx = network.backward(scores, targets);
+        RealMatrix dx = network.backwardToInput(scores, targets);
         penalty.addGradient(network.params());
         return dx;
     }
@@ -156,30 +154,6 @@ public final class GradientCheck {
 
     private double objective() {
         return network.loss(x, targets, Phase.TRAIN) + penalty.value(network.params());
-    }
-
-    /** An extra term of the objective, such as ½·l2·ΣW²: its value, and how it adds its gradient to each grad. */
-    public interface Penalty {
-        Penalty NONE = of(params -> 0.0, params -> { });
-
-        double value(List<Param> params);
-
-        /** Adds (not overwrites) this term's gradient to the {@code grad} of each parameter. */
-        void addGradient(List<Param> params);
-
-        static Penalty of(ToDoubleFunction<List<Param>> value, Consumer<List<Param>> addGradient) {
-            return new Penalty() {
-                @Override
-                public double value(List<Param> params) {
-                    return value.applyAsDouble(params);
-                }
-
-                @Override
-                public void addGradient(List<Param> params) {
-                    addGradient.accept(params);
-                }
-            };
-        }
     }
 
     /** One compared entry: its position and the two gradients. */

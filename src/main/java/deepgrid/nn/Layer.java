@@ -5,26 +5,25 @@ import org.apache.commons.math3.linear.RealMatrix;
 
 /**
  * One stage of the pipeline. Order of use: {@code forward(x, phase)} on a batch
- * (batch × inWidth), then at most one {@code backward(dOut)} for that batch, which
- * writes the gradients of {@link #params()} in place and returns dL/dx. A layer keeps
- * only what its backward pass needs. A returned matrix may be a buffer the layer reuses
- * from batch to batch: read it before the layer's next forward (or backward) call.
+ * (batch × inWidth), then at most one {@code backward(dOut, inputGradient)} for that batch,
+ * which writes the gradients of {@link #params()} in place and returns dL/dx. A layer keeps
+ * only what its backward pass needs.
+ *
+ * <p>A matrix a layer returns may be a buffer of the layer, reused from batch to batch: read
+ * it before the layer's next call. {@link Network} calls these two verbs and copies whatever it
+ * hands out, so that its callers never see a buffer.
  */
 public interface Layer {
     /** The layer's output for x (batch × inWidth) → (batch × outWidth). */
     RealMatrix forward(RealMatrix x, Phase phase);
 
-    /** Given dL/d(output) of the last forward pass, writes parameter gradients and returns dL/dx. */
-    RealMatrix backward(RealMatrix dOut);
-
     /**
-     * Like {@link #backward}, for the first layer of a network in training: writes the
-     * parameter gradients, but dL/dx (the gradient of the data) is not wanted. Layers
-     * whose dL/dx costs a matrix product skip it.
+     * Given dL/d(output) of the last forward pass, writes the parameter gradients and returns
+     * dL/dx. With {@code inputGradient} false it returns null instead: the first layer of a
+     * network in training, whose x is the data, has no one to pass dL/dx to, and a layer whose
+     * dL/dx costs a matrix product (dOut·Wᵀ) skips it.
      */
-    default void backwardParams(RealMatrix dOut) {
-        backward(dOut);
-    }
+    RealMatrix backward(RealMatrix dOut, boolean inputGradient);
 
     /** Learnable parameters (empty for parameter-free layers). */
     default List<Param> params() {

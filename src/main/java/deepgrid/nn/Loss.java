@@ -17,7 +17,7 @@ public interface Loss {
     /** dL/dscores, same shape as scores. */
     RealMatrix gradient(RealMatrix scores, RealMatrix targets);
 
-    /** The network's prediction: the output activation applied to the scores. */
+    /** The network's prediction: the output activation applied to the scores, in a new matrix. */
     RealMatrix output(RealMatrix scores);
 
     /**

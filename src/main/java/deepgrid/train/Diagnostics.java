@@ -120,11 +120,11 @@ final class Diagnostics {
 
     private void histograms(int epoch) {
         List<Histogram> out = new ArrayList<>();
-        RealMatrix a = probe;
         List<Layer> layers = net.layers();
+        List<RealMatrix> outputs = net.layerOutputs(probe, Phase.EVAL);
         for (int i = 0; i < layers.size(); i++) {
             Layer l = layers.get(i);
-            a = l.forward(a, Phase.EVAL);
+            RealMatrix a = outputs.get(i);
             if (l instanceof ActivationLayer al) {
                 HistogramBins bins = HistogramBins.of(al.activation().name(), spec.histograms().bins());
                 out.add(new Histogram(epoch, i + 1, l.describe(), bins.bins(), bins.count(FlatMatrix.of(a).data())));

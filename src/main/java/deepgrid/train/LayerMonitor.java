@@ -20,6 +20,7 @@ import org.apache.commons.math3.linear.RealMatrix;
  * it never changes what the network learns.
  */
 final class LayerMonitor {
+    private final Network net;
     private final List<Layer> layers;
     private final FlatMatrix probe; // (probe × features), fixed training samples
     private final double[] gradNormSum;
@@ -30,6 +31,7 @@ final class LayerMonitor {
     private int batches;
 
     LayerMonitor(Network net, FlatMatrix probe) {
+        this.net = net;
         this.layers = net.layers();
         this.probe = probe;
         this.gradNormSum = new double[layers.size()];
@@ -82,10 +84,10 @@ final class LayerMonitor {
     /** The rows of this epoch (epoch 0: before training, no gradients or updates yet). */
     List<LayerMetrics> endEpoch(int epoch) {
         List<LayerMetrics> rows = new ArrayList<>();
-        RealMatrix a = probe;
+        List<RealMatrix> outputs = net.layerOutputs(probe, Phase.EVAL);
         for (int i = 0; i < layers.size(); i++) {
             Layer l = layers.get(i);
-            a = l.forward(a, Phase.EVAL);
+            RealMatrix a = outputs.get(i);
             boolean trained = epoch > 0 && !l.params().isEmpty();
             double grad = trained && batches > 0 ? gradNormSum[i] / batches : Double.NaN;
             double ratio = trained && ratioSteps[i] > 0 ? ratioSum[i] / ratioSteps[i] : Double.NaN;

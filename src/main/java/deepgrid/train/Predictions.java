@@ -41,7 +41,7 @@ final class Predictions {
         double[] probability = new double[n];
         for (int from = 0; from < n; from += CHUNK) {
             int to = Math.min(n, from + CHUNK);
-            FlatMatrix y = FlatMatrix.of(net.predict(rows.apply(from, to))); // a layer buffer: read before the next pass
+            FlatMatrix y = FlatMatrix.of(net.predict(rows.apply(from, to)));
             for (int i = 0; i < to - from; i++) {
                 classes[from + i] = predicted(y, i);
                 probability[from + i] = probabilities ? probability(y, i, classes[from + i]) : Double.NaN;

@@ -8,7 +8,7 @@ import deepgrid.nn.Optimizer;
 import deepgrid.nn.Param;
 import deepgrid.nn.Phase;
 import deepgrid.nn.optimizers.GradientClipping;
-import deepgrid.nn.optimizers.Penalty;
+import deepgrid.nn.Penalty;
 import java.util.List;
 import java.util.function.Consumer;
 import org.apache.commons.math3.linear.RealMatrix;
@@ -118,7 +118,7 @@ public final class Trainer {
         for (int from = 0, k = 0; from < n; from += batch, k++) {
             b = train.rows(order, from, Math.min(n, from + batch), b); // reuses the last batch's storage
             RealMatrix scores = net.scores(b.x(), Phase.TRAIN);
-            net.gradients(scores, b.targets());
+            net.backward(scores, b.targets());
             penalty.addGradient(params);
             boolean sampled = k % sampleEvery == 0;
             if (sampled) {

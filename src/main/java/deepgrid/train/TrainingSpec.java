@@ -3,7 +3,7 @@ package deepgrid.train;
 import deepgrid.math.Check;
 import deepgrid.math.Range;
 import deepgrid.nn.optimizers.OptimizerSpec;
-import deepgrid.nn.optimizers.Penalty;
+import deepgrid.nn.Penalty;
 import deepgrid.nn.optimizers.Schedule;
 
 /**

@@ -13,7 +13,7 @@ import deepgrid.nn.LayerSpec;
 import deepgrid.nn.initializers.XavierUniform;
 import deepgrid.nn.initializers.Zeros;
 import deepgrid.nn.optimizers.OptimizerSpec;
-import deepgrid.nn.optimizers.Penalty;
+import deepgrid.nn.Penalty;
 import deepgrid.nn.optimizers.Schedule;
 import deepgrid.train.BatchSize;
 import deepgrid.train.TrainingSpec;

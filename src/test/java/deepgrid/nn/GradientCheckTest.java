@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import deepgrid.math.FlatMatrix;
-import deepgrid.math.Ops;
 import deepgrid.math.Rng;
 import deepgrid.nn.activations.Elu;
 import deepgrid.nn.activations.Gelu;
@@ -90,26 +89,26 @@ class GradientCheckTest {
         }
     }
 
-    @Test
-    void penaltyGradientIsPartOfTheObjective() {
+    @ParameterizedTest(name = "l1 {0}, l2 {1}")
+    @org.junit.jupiter.params.provider.CsvSource({"0, 0.3", "0.1, 0", "0.1, 0.3"})
+    void thePenaltyTrainingAddsIsPartOfTheObjective(double l1, double l2) {
         Case c = Nets.dense(new CrossEntropy());
-        double l2 = 0.3;
-        GradientCheck.Penalty halfL2 = GradientCheck.Penalty.of(
-                params -> weights(params).mapToDouble(p -> 0.5 * l2 * Ops.sumOfSquares(p.value())).sum(),
-                params -> weights(params).forEach(p -> {
-                    double[] g = p.grad().data();
-                    double[] w = p.value().data();
-                    for (int i = 0; i < g.length; i++) {
-                        g[i] += l2 * w[i];
-                    }
-                }));
-        for (GradientCheck.Result r : new GradientCheck(c.net(), c.x(), c.targets()).withPenalty(halfL2).params()) {
+        Penalty penalty = new Penalty(l1, l2);
+        for (GradientCheck.Result r : new GradientCheck(c.net(), c.x(), c.targets()).withPenalty(penalty).params()) {
             assertTrue(r.passes(TOLERANCE), r.describe());
         }
-        // and without adding its gradient, the weights must fail: the checker sees the penalty
-        GradientCheck.Penalty valueOnly = GradientCheck.Penalty.of(halfL2::value, params -> { });
-        GradientCheck.Result w = new GradientCheck(c.net(), c.x(), c.targets()).withPenalty(valueOnly).params().get(0);
-        assertFalse(w.passes(TOLERANCE), w.describe());
+        // the checker's numeric side sees the penalty: at the worst weight entry, the central
+        // difference is the data gradient plus l2·w + l1·sign(w), far beyond the tolerance
+        GradientCheck.Entry e = new GradientCheck(c.net(), c.x(), c.targets()).withPenalty(penalty).params().get(0)
+                .worst();
+        c.net().backward(c.net().scores(c.x(), Phase.TRAIN), c.targets());
+        Param w = c.net().params().get(0);
+        double weight = w.value().getEntry(e.row(), e.col());
+        double dataGradient = w.grad().getEntry(e.row(), e.col());
+        double penaltyGradient = l2 * weight + l1 * Math.signum(weight);
+        assertTrue(Math.abs(penaltyGradient) > 1e-4, "a weight far from 0: " + weight);
+        // without the penalty in the objective the two would differ by all of penaltyGradient
+        assertEquals(dataGradient + penaltyGradient, e.numeric(), 1e-3 * Math.abs(penaltyGradient), "at " + e);
     }
 
     @Test
@@ -189,10 +188,6 @@ class GradientCheckTest {
         assertEquals("layer1.b              6 entries  every |a−n| ≤ 1e-9 (largest 1.10e-11 at [0,1] (analytic "
                 + "0.00000, numeric 1.10000e-11)); gradient 0: the loss does not depend on it (a bias before "
                 + "batch norm)", zero.describe());
-    }
-
-    private static Stream<Param> weights(List<Param> params) {
-        return params.stream().filter(p -> p.role() == Param.Role.WEIGHT);
     }
 
     private static Named<Case> activation(Activation f) {

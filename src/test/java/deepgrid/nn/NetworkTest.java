@@ -1,6 +1,8 @@
 package deepgrid.nn;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import deepgrid.math.FlatMatrix;
 import deepgrid.nn.activations.Relu;
@@ -14,9 +16,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Training shortcuts give exactly the numbers of the plain path: {@link Network#gradients}
- * (which skips dL/dx of the data) writes the same parameter gradients as {@link Network#backward},
- * and layers that reuse their buffers give the same outputs when the batch size changes and back.
+ * Training shortcuts give exactly the numbers of the plain path: {@link Network#backward}
+ * (whose first layer skips dL/dx of the data) writes the same parameter gradients as
+ * {@link Network#backwardToInput}; what a Network returns is the caller's to keep; and layers
+ * that reuse their buffers give the same outputs when the batch size changes and back.
  */
 class NetworkTest {
 
@@ -29,17 +32,67 @@ class NetworkTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("nets")
-    void gradientsMatchBackward(GradientCheckTest.Case c) {
+    void skippingTheInputGradientLeavesTheParameterGradientsAlike(GradientCheckTest.Case c) {
         Network net = c.net();
         RealMatrix scores = net.scores(c.x(), Phase.TRAIN);
         net.freezeRandomness(); // the same dropout mask for both passes
-        net.backward(scores, c.targets());
-        List<double[]> viaBackward = grads(net);
+        net.backwardToInput(scores, c.targets());
+        List<double[]> withInput = grads(net);
 
-        net.gradients(net.scores(c.x(), Phase.TRAIN), c.targets());
-        List<double[]> viaGradients = grads(net);
-        for (int i = 0; i < viaBackward.size(); i++) {
-            assertArrayEquals(viaBackward.get(i), viaGradients.get(i), 0.0, net.params().get(i).name());
+        net.backward(net.scores(c.x(), Phase.TRAIN), c.targets());
+        List<double[]> without = grads(net);
+        for (int i = 0; i < withInput.size(); i++) {
+            assertArrayEquals(withInput.get(i), without.get(i), 0.0, net.params().get(i).name());
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("nets")
+    void everyResultIsTheCallersToKeep(GradientCheckTest.Case c) {
+        Network net = c.net();
+        net.freezeRandomness();
+        RealMatrix scores = net.scores(c.x(), Phase.TRAIN);
+        double[] scoresSeen = FlatMatrix.of(scores).data().clone();
+        RealMatrix dx = net.backwardToInput(scores, c.targets());
+        double[] dxSeen = FlatMatrix.of(dx).data().clone();
+        RealMatrix prediction = net.predict(c.x());
+        double[] predictionSeen = FlatMatrix.of(prediction).data().clone();
+        List<RealMatrix> outputs = net.layerOutputs(c.x(), Phase.EVAL);
+        double[] lastOutputSeen = FlatMatrix.of(outputs.get(outputs.size() - 1)).data().clone();
+        assertArrayEquals(FlatMatrix.of(net.scores(c.x(), Phase.EVAL)).data(), lastOutputSeen, 0.0,
+                "the last layer's output is the scores");
+
+        // more passes, on other inputs: every buffer inside the layers is overwritten
+        FlatMatrix other = FlatMatrix.of(c.x()).copy();
+        java.util.Arrays.setAll(other.data(), i -> other.data()[i] * -3 + 1);
+        net.backwardToInput(net.scores(other, Phase.TRAIN), c.targets());
+        net.predict(other);
+        net.layerOutputs(other, Phase.EVAL);
+
+        assertArrayEquals(scoresSeen, FlatMatrix.of(scores).data(), 0.0, "scores");
+        assertArrayEquals(dxSeen, FlatMatrix.of(dx).data(), 0.0, "dL/dx");
+        assertArrayEquals(predictionSeen, FlatMatrix.of(prediction).data(), 0.0, "prediction");
+        assertArrayEquals(lastOutputSeen, FlatMatrix.of(outputs.get(outputs.size() - 1)).data(), 0.0, "outputs");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("nets")
+    void aLayerToldNotToComputeTheInputGradientReturnsNone(GradientCheckTest.Case c) {
+        Network net = c.net();
+        RealMatrix a = c.x();
+        for (Layer layer : net.layers()) {
+            a = layer.forward(a, Phase.TRAIN);
+        }
+        RealMatrix d = net.lossFunction().gradient(a, c.targets());
+        for (int i = net.layers().size() - 1; i >= 0; i--) {
+            Layer layer = net.layers().get(i);
+            RealMatrix dx = layer.backward(d, i > 0);
+            if (i == 0) {
+                assertNull(dx, layer.describe() + " as the first layer");
+            } else {
+                assertNotNull(dx, layer.describe());
+                d = dx;
+            }
         }
     }
 

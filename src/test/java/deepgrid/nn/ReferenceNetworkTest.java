@@ -93,9 +93,9 @@ class ReferenceNetworkTest {
 
     /** One TRAIN forward pass (drawing the mask), then the loss with that mask and the backward pass. */
     private static Pass forwardBackward(Network net, FlatMatrix x, FlatMatrix t) {
-        FlatMatrix scores = FlatMatrix.of(net.scores(x, Phase.TRAIN)).copy();
+        FlatMatrix scores = FlatMatrix.of(net.scores(x, Phase.TRAIN));
         net.freezeRandomness();
-        FlatMatrix dx = FlatMatrix.of(net.backward(scores, t)).copy();
+        FlatMatrix dx = FlatMatrix.of(net.backwardToInput(scores, t));
         double loss = net.loss(x, t, Phase.TRAIN);
         return new Pass(loss, dx);
     }

@@ -21,7 +21,7 @@ import deepgrid.nn.initializers.Zeros;
 import deepgrid.nn.losses.CrossEntropy;
 import deepgrid.nn.losses.Mse;
 import deepgrid.nn.optimizers.OptimizerSpec;
-import deepgrid.nn.optimizers.Penalty;
+import deepgrid.nn.Penalty;
 import deepgrid.nn.optimizers.Schedule;
 import java.util.ArrayList;
 import java.util.List;

@@ -41,9 +41,12 @@ public final class ActivationLayer implements Layer {
     }
 
     @Override
-    public RealMatrix backward(RealMatrix dOutput) {
+    public RealMatrix backward(RealMatrix dOutput, boolean inputGradient) {
         FlatMatrix dOut = FlatMatrix.of(dOutput);
         Check.sameShape("dOut", dOut, "z", z);
+        if (!inputGradient) {
+            return null; // no parameters, and no one to pass dz to
+        }
         double[] zd = z.data();
         double[] yd = y.data();
         double[] g = dOut.data();
@@ -62,11 +65,6 @@ public final class ActivationLayer implements Layer {
             int row = i / width;
             distances[row] = Math.min(distances[row], f.kinkDistance(zd[i]));
         }
-    }
-
-    /** The last forward pass's output (for diagnostics). */
-    public FlatMatrix lastOutput() {
-        return y;
     }
 
     @Override

@@ -2,10 +2,12 @@ package deepgrid.nn.layers;
 
 import deepgrid.math.Check;
 import deepgrid.math.FlatMatrix;
+import deepgrid.math.Ops;
 import deepgrid.math.Range;
 import deepgrid.nn.Layer;
 import deepgrid.nn.Param;
 import deepgrid.nn.Phase;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.commons.math3.linear.RealMatrix;
 
@@ -27,14 +29,16 @@ import org.apache.commons.math3.linear.RealMatrix;
  * at mean 0 and variance 1.
  */
 public final class BatchNorm implements Layer {
-    private final Param gamma; // (1 × width)
-    private final Param beta; // (1 × width)
+    private final Param gamma; // γ (1 × width)
+    private final Param beta; // β (1 × width)
     private final double momentum;
     private final double eps;
     private final double[] runningMean;
     private final double[] runningVar;
     private final double[] invStd; // 1/√(σ² + eps) of the last forward pass, per column
-    private FlatMatrix xhat; // (batch × width)
+    private FlatMatrix xhat; // x̂ (batch × width), kept for backward
+    private FlatMatrix y; // (batch × width)
+    private FlatMatrix dx; // (batch × width)
     private Phase phase;
 
     public BatchNorm(String name, int width, double momentum, double eps) {
@@ -43,15 +47,16 @@ public final class BatchNorm implements Layer {
         Check.size("width", width);
         this.gamma = new Param(name + ".gamma", Param.Role.SCALE, new FlatMatrix(1, width));
         this.beta = new Param(name + ".beta", Param.Role.SHIFT, new FlatMatrix(1, width));
-        java.util.Arrays.fill(gamma.value().data(), 1.0);
+        Arrays.fill(gamma.value().data(), 1.0);
         this.momentum = momentum;
         this.eps = eps;
         this.runningMean = new double[width];
         this.runningVar = new double[width];
-        java.util.Arrays.fill(runningVar, 1.0);
+        Arrays.fill(runningVar, 1.0);
         this.invStd = new double[width];
     }
 
+    /** μ = mean(x), σ² = mean((x − μ)²), x̂ = (x − μ)/√(σ² + eps), y = γ·x̂ + β, column by column. */
     @Override
     public RealMatrix forward(RealMatrix input, Phase phase) {
         FlatMatrix x = FlatMatrix.of(input);
@@ -61,51 +66,44 @@ public final class BatchNorm implements Layer {
         double[] mean = runningMean;
         double[] var = runningVar;
         if (phase == Phase.TRAIN && n > 0) {
-            mean = columnMeans(x);
-            var = biasedVariances(x, mean);
+            mean = Ops.columnMeans(x);
+            var = Ops.columnVariances(x, mean);
             updateRunningAverages(mean, var, n);
         }
         for (int j = 0; j < invStd.length; j++) {
             invStd[j] = 1.0 / Math.sqrt(var[j] + eps);
         }
-        xhat = normalize(x, mean);
-        return scaleAndShift(xhat);
+        xhat = Ops.shiftThenScaleColumnsInto(x, mean, invStd, FlatMatrix.reuse(xhat, n, outWidth()));
+        y = Ops.scaleThenShiftColumnsInto(xhat, gamma.value().data(), beta.value().data(),
+                FlatMatrix.reuse(y, n, outWidth()));
+        return y;
     }
 
     /**
-     * dγ = Σ dOut·x̂ and dβ = Σ dOut over the batch. In TRAIN, μ and σ² depend on every row,
-     * which gives the compact form dx = γ/(n·√(σ² + eps)) · (n·dOut − dβ − x̂·dγ); in EVAL
-     * they are constants and dx = γ·dOut/√(σ² + eps).
+     * dβ = Σ dOut and dγ = Σ dOut·x̂ over the batch. In TRAIN, μ and σ² depend on every row,
+     * and the chain rule through them gives the compact form
+     * dx = γ/√(σ² + eps) · (dOut − (dβ + x̂·dγ)/n): each row's gradient loses the batch mean of
+     * dOut and its projection on x̂, the two directions normalization takes out. In EVAL they
+     * are constants and dx = γ/√(σ² + eps) · dOut.
      */
     @Override
-    public RealMatrix backward(RealMatrix dOutput) {
+    public RealMatrix backward(RealMatrix dOutput, boolean inputGradient) {
         FlatMatrix dOut = FlatMatrix.of(dOutput);
         Check.sameShape("dOut", dOut, "x̂", xhat);
         int n = xhat.getRowDimension();
-        int w = invStd.length;
-        double[] g = dOut.data();
-        double[] xh = xhat.data();
-        double[] dGamma = gamma.grad().data();
-        double[] dBeta = beta.grad().data();
-        java.util.Arrays.fill(dGamma, 0.0);
-        java.util.Arrays.fill(dBeta, 0.0);
-        for (int base = 0; base < g.length; base += w) {
-            for (int j = 0; j < w; j++) {
-                dGamma[j] += g[base + j] * xh[base + j];
-                dBeta[j] += g[base + j];
-            }
+        double[] dBeta = Ops.columnSumsInto(dOut, beta.grad().data());
+        double[] dGamma = Ops.columnSumsOfProductsInto(dOut, xhat, gamma.grad().data());
+        if (!inputGradient) {
+            return null;
         }
-        // in EVAL μ and σ² are constants: no batch terms
-        double batchShare = phase == Phase.TRAIN ? 1.0 / n : 0.0;
+        double batchShare = phase == Phase.TRAIN ? 1.0 / n : 0.0; // in EVAL μ and σ² are constants: no batch terms
+        dx = Ops.subtractColumnLinesInto(dOut, batchShare, dBeta, xhat, dGamma, FlatMatrix.reuse(dx, n, outWidth()));
         double[] gm = gamma.value().data();
-        double[] dx = new double[g.length];
-        for (int base = 0; base < g.length; base += w) {
-            for (int j = 0; j < w; j++) {
-                int i = base + j;
-                dx[i] = gm[j] * invStd[j] * (g[i] - batchShare * (dBeta[j] + xh[i] * dGamma[j]));
-            }
+        double[] scale = new double[invStd.length]; // γ/√(σ² + eps), per column
+        for (int j = 0; j < scale.length; j++) {
+            scale[j] = gm[j] * invStd[j];
         }
-        return new FlatMatrix(n, w, dx); // (batch × width)
+        return Ops.scaleColumns(scale, dx); // (batch × width)
     }
 
     @Override
@@ -141,62 +139,5 @@ public final class BatchNorm implements Layer {
                 runningVar[j] = momentum * runningVar[j] + (1 - momentum) * unbiased;
             }
         }
-    }
-
-    private FlatMatrix normalize(FlatMatrix x, double[] mean) {
-        int w = mean.length;
-        double[] xd = x.data();
-        double[] out = new double[xd.length];
-        for (int base = 0; base < xd.length; base += w) {
-            for (int j = 0; j < w; j++) {
-                out[base + j] = (xd[base + j] - mean[j]) * invStd[j];
-            }
-        }
-        return new FlatMatrix(x.getRowDimension(), w, out);
-    }
-
-    private FlatMatrix scaleAndShift(FlatMatrix normalized) {
-        int w = invStd.length;
-        double[] gm = gamma.value().data();
-        double[] bt = beta.value().data();
-        double[] xh = normalized.data();
-        double[] y = new double[xh.length];
-        for (int base = 0; base < xh.length; base += w) {
-            for (int j = 0; j < w; j++) {
-                y[base + j] = gm[j] * xh[base + j] + bt[j];
-            }
-        }
-        return new FlatMatrix(normalized.getRowDimension(), w, y); // (batch × width)
-    }
-
-    private static double[] columnMeans(FlatMatrix x) {
-        int w = x.getColumnDimension();
-        double[] mean = new double[w];
-        double[] xd = x.data();
-        for (int base = 0; base < xd.length; base += w) {
-            for (int j = 0; j < w; j++) {
-                mean[j] += xd[base + j];
-            }
-        }
-        for (int j = 0; j < w; j++) {
-            mean[j] /= x.getRowDimension();
-        }
-        return mean;
-    }
-
-    private static double[] biasedVariances(FlatMatrix x, double[] mean) {
-        int w = mean.length;
-        double[] var = new double[w];
-        double[] xd = x.data();
-        for (int base = 0; base < xd.length; base += w) {
-            for (int j = 0; j < w; j++) {
-                double d = xd[base + j] - mean[j];
-                var[j] += d * d;
-            }
-        }
-        for (int j = 0; j < w; j++) {
-            var[j] /= x.getRowDimension();
-        }
-        return var;
     }
 }

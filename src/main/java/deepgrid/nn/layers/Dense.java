@@ -43,25 +43,18 @@ public final class Dense implements Layer {
         return z;
     }
 
+    /** dW = xᵀ·dOut and db = Σ_batch dOut; then, when asked, dx = dOut·Wᵀ. */
     @Override
-    public RealMatrix backward(RealMatrix dOutput) {
-        FlatMatrix dOut = paramGradients(dOutput);
-        dx = FlatMatrix.reuse(dx, dOut.getRowDimension(), inWidth());
-        return Kernel.multiplyTransBInto(dOut, w.value(), dx); // dx = dOut·Wᵀ (batch × in)
-    }
-
-    @Override
-    public void backwardParams(RealMatrix dOutput) {
-        paramGradients(dOutput);
-    }
-
-    /** Writes dW = xᵀ·dOut and db = Σ_batch dOut; returns dOut as a flat matrix. */
-    private FlatMatrix paramGradients(RealMatrix dOutput) {
+    public RealMatrix backward(RealMatrix dOutput, boolean inputGradient) {
         FlatMatrix dOut = FlatMatrix.of(dOutput);
         Check.shape("dOut", dOut, x.getRowDimension(), outWidth());
         Kernel.multiplyTransAInto(x, dOut, w.grad()); // (in × out)
         Ops.columnSumsInto(dOut, b.grad().data()); // (1 × out)
-        return dOut;
+        if (!inputGradient) {
+            return null; // the first layer: skips the widest product on image data (batch × inputs)
+        }
+        dx = FlatMatrix.reuse(dx, dOut.getRowDimension(), inWidth());
+        return Kernel.multiplyTransBInto(dOut, w.value(), dx); // (batch × in)
     }
 
     @Override

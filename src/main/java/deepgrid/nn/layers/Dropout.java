@@ -21,6 +21,8 @@ public final class Dropout implements Layer {
     private final int width;
     private final Rng rng;
     private double[] mask; // (batch × width): 0 for dropped units, 1/(1 − p) for kept ones
+    private FlatMatrix y; // (batch × width)
+    private FlatMatrix dx; // (batch × width)
     private Phase phase;
     private boolean frozen;
 
@@ -41,22 +43,26 @@ public final class Dropout implements Layer {
         }
         double[] xd = x.data();
         if (!frozen || mask == null) {
-            mask = drawMask(xd.length);
+            mask = drawMask(mask, xd.length);
         } else if (mask.length != xd.length) {
             throw new IllegalStateException("x is " + Check.shapeOf(x) + " but the frozen dropout mask holds "
                     + mask.length / Math.max(width, 1) + " rows");
         }
-        double[] y = new double[xd.length];
-        for (int i = 0; i < y.length; i++) {
-            y[i] = xd[i] * mask[i];
+        y = FlatMatrix.reuse(y, x.getRowDimension(), width);
+        double[] yd = y.data();
+        for (int i = 0; i < yd.length; i++) {
+            yd[i] = xd[i] * mask[i];
         }
-        return new FlatMatrix(x.getRowDimension(), width, y); // (batch × width)
+        return y; // (batch × width)
     }
 
     @Override
-    public RealMatrix backward(RealMatrix dOutput) {
+    public RealMatrix backward(RealMatrix dOutput, boolean inputGradient) {
         FlatMatrix dOut = FlatMatrix.of(dOutput);
         Check.shape("dOut", dOut, -1, width);
+        if (!inputGradient) {
+            return null; // no parameters, and no one to pass dx to
+        }
         if (phase == Phase.EVAL) {
             return dOut;
         }
@@ -65,11 +71,12 @@ public final class Dropout implements Layer {
             throw new IllegalArgumentException("dOut is " + Check.shapeOf(dOut) + ", expected "
                     + mask.length / Math.max(width, 1) + "×" + width);
         }
-        double[] dx = new double[g.length];
-        for (int i = 0; i < dx.length; i++) {
-            dx[i] = g[i] * mask[i];
+        dx = FlatMatrix.reuse(dx, dOut.getRowDimension(), width);
+        double[] d = dx.data();
+        for (int i = 0; i < d.length; i++) {
+            d[i] = g[i] * mask[i];
         }
-        return new FlatMatrix(dOut.getRowDimension(), width, dx); // (batch × width)
+        return dx; // (batch × width)
     }
 
     @Override
@@ -87,9 +94,10 @@ public final class Dropout implements Layer {
         return "dropout(" + p + ")";
     }
 
-    private double[] drawMask(int size) {
+    /** A fresh draw, into {@code old} when it has the right size. */
+    private double[] drawMask(double[] old, int size) {
         double keep = 1.0 / (1.0 - p);
-        double[] m = new double[size];
+        double[] m = old != null && old.length == size ? old : new double[size];
         for (int i = 0; i < size; i++) {
             m[i] = rng.nextDouble() < p ? 0.0 : keep;
         }

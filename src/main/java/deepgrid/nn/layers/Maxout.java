@@ -26,6 +26,8 @@ public final class Maxout implements Layer {
     private int[] winner; // (batch × units): the column of z that won the max
     private double[] lead; // (batch × units): how far the winner is ahead of the runner-up
     private int batch;
+    private FlatMatrix y; // (batch × units)
+    private FlatMatrix dz; // (batch × units·pieces)
 
     /**
      * {@code units} outputs, each the max of {@code pieces} affine maps of {@code in} inputs;
@@ -42,10 +44,13 @@ public final class Maxout implements Layer {
         FlatMatrix z = FlatMatrix.of(affine.forward(x, phase)); // (batch × units·pieces)
         double[] zd = z.data();
         batch = z.getRowDimension();
-        winner = new int[batch * units];
-        lead = new double[batch * units];
-        double[] y = new double[batch * units];
-        for (int o = 0; o < y.length; o++) { // o = i·units + u, its pieces are contiguous in z
+        if (winner == null || winner.length != batch * units) {
+            winner = new int[batch * units];
+            lead = new double[batch * units];
+        }
+        y = FlatMatrix.reuse(y, batch, units);
+        double[] yd = y.data();
+        for (int o = 0; o < yd.length; o++) { // o = i·units + u, its pieces are contiguous in z
             int best = o * pieces;
             double second = Double.NEGATIVE_INFINITY;
             for (int c = best + 1; c < (o + 1) * pieces; c++) {
@@ -58,19 +63,14 @@ public final class Maxout implements Layer {
             }
             winner[o] = best;
             lead[o] = zd[best] - second;
-            y[o] = zd[best];
+            yd[o] = zd[best];
         }
-        return new FlatMatrix(batch, units, y); // (batch × units)
+        return y; // (batch × units)
     }
 
     @Override
-    public RealMatrix backward(RealMatrix dOutput) {
-        return affine.backward(dz(dOutput)); // (batch × in)
-    }
-
-    @Override
-    public void backwardParams(RealMatrix dOutput) {
-        affine.backwardParams(dz(dOutput));
+    public RealMatrix backward(RealMatrix dOutput, boolean inputGradient) {
+        return affine.backward(dz(dOutput), inputGradient); // (batch × in), or null
     }
 
     /** dL/dz (batch × units·pieces): each unit's gradient goes to the piece that won its max. */
@@ -78,11 +78,13 @@ public final class Maxout implements Layer {
         FlatMatrix dOut = FlatMatrix.of(dOutput);
         Check.shape("dOut", dOut, batch, units);
         double[] g = dOut.data();
-        double[] dz = new double[batch * units * pieces]; // (batch × units·pieces), zero but at the winners
+        dz = FlatMatrix.reuse(dz, batch, units * pieces);
+        double[] d = dz.data();
+        java.util.Arrays.fill(d, 0.0); // zero but at the winners
         for (int o = 0; o < g.length; o++) {
-            dz[winner[o]] = g[o];
+            d[winner[o]] = g[o];
         }
-        return new FlatMatrix(batch, units * pieces, dz);
+        return dz;
     }
 
     /** A unit's kink is where its two best pieces tie. */

@@ -10,7 +10,7 @@ import java.util.List;
  * decay large-gradient weights less; AdamW instead shrinks θ directly, then takes a
  * plain {@link Adam} step. PyTorch's {@code AdamW}: θ ← θ·(1 − lr·λ), then Adam. As in
  * PyTorch (with a single parameter group), the decay applies to every parameter —
- * biases and batch-norm scales included — unlike {@link Penalty}, which touches weights
+ * biases and batch-norm scales included — unlike {@link deepgrid.nn.Penalty}, which touches weights
  * only; and it is multiplied by the current (scheduled) lr.
  */
 public final class AdamW implements Optimizer {

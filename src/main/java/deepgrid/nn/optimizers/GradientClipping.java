@@ -22,7 +22,7 @@ public final class GradientClipping {
     /**
      * PyTorch's {@code clip_grad_norm_(params, maxNorm)}: the L2 norm of all grads taken
      * together; every grad is multiplied by min(1, maxNorm/(norm + 10⁻⁶)). Call after
-     * backward (and after {@link Penalty#addGradient}), before the optimizer step.
+     * backward (and after {@link deepgrid.nn.Penalty#addGradient}), before the optimizer step.
      *
      * @return the norm before clipping; NaN or infinite if some grad is, and then the
      *         grads are not finite either, so the run will be marked diverged

@@ -32,7 +32,7 @@ class MaxoutTest {
         Maxout m = handSet();
         m.forward(X, Phase.TRAIN);
         FlatMatrix dOut = FlatMatrix.of(new double[][] {{1, 10}, {100, 1000}});
-        double[] dx = FlatMatrix.of(m.backward(dOut)).data();
+        double[] dx = FlatMatrix.of(m.backward(dOut, true)).data();
         // dz = [[1, 0, 0, 10], [0, 100, 1000, 0]]; dx = dz·Wᵀ; dW = xᵀ·dz; db = Σ_rows dz
         assertArrayEquals(new double[] {21, 10, -100, 1000}, dx, 0.0);
         assertArrayEquals(new double[] {3, -200, -2000, 30, 1, 500, 5000, 10}, m.params().get(0).grad().data(), 0.0);

@@ -1,9 +1,8 @@
-package deepgrid.nn.optimizers;
+package deepgrid.nn;
 
 import deepgrid.math.Check;
 import deepgrid.math.Ops;
 import deepgrid.math.Range;
-import deepgrid.nn.Param;
 import java.util.List;
 
 /**
@@ -14,12 +13,13 @@ import java.util.List;
  * towards 0 in proportion to its size; L1 (as in the lasso, Tibshirani 1996) pulls by a
  * constant amount and so drives many weights to exactly 0. The ½ makes the L2 gradient
  * l2·W. Order of use: after backward, {@link #addGradient} before the optimizer step;
- * {@link #value} is reported in its own column, apart from the data loss.
+ * {@link #value} is reported in its own column, apart from the data loss. The gradient check
+ * adds the same penalty to the objective it differentiates ({@link GradientCheck#withPenalty}).
  */
 public record Penalty(double l1, double l2) {
-    /** No regularization. */
     /** A penalty's strength: ≥ 0 (0 is off, the default). Before NONE, which the constructor checks with it. */
     public static final Range STRENGTH = Range.atLeast(0);
+    /** No regularization. */
     public static final Penalty NONE = new Penalty(0, 0);
 
     public Penalty {

@@ -1,4 +1,4 @@
-package deepgrid.nn.optimizers;
+package deepgrid.nn;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import deepgrid.math.FlatMatrix;
 import deepgrid.math.Rng;
-import deepgrid.nn.Param;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
