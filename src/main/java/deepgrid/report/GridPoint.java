@@ -2,13 +2,16 @@ package deepgrid.report;
 
 import deepgrid.run.Status;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The runs that share a variant and every grid value; they differ only by seed.
- * {@code values} lines up with {@link RunTable#gridColumns()}.
+ * {@code values} lines up with {@link RunTable#gridColumns()}. {@code runs} are in seed
+ * order (the plan's repeat order), so every statistic over them sums in that order, never
+ * in the order the runs happened to finish.
  */
 public record GridPoint(String variant, List<String> values, List<RunRow> runs) {
     public GridPoint {
@@ -16,7 +19,7 @@ public record GridPoint(String variant, List<String> values, List<RunRow> runs) 
         runs = List.copyOf(runs);
     }
 
-    /** The grid points of {@code table}, in the order their first run appears. */
+    /** The grid points of {@code table}, in the order their first run appears (the plan's order); runs by seed. */
     public static List<GridPoint> group(RunTable table) {
         Map<List<String>, List<RunRow>> byPoint = new LinkedHashMap<>();
         for (RunRow row : table.rows()) {
@@ -26,7 +29,11 @@ public record GridPoint(String variant, List<String> values, List<RunRow> runs) 
             byPoint.computeIfAbsent(key, k -> new ArrayList<>()).add(row);
         }
         List<GridPoint> points = new ArrayList<>();
-        byPoint.forEach((key, runs) -> points.add(new GridPoint(key.get(0), key.subList(1, key.size()), runs)));
+        for (var e : byPoint.entrySet()) {
+            List<RunRow> runs = e.getValue();
+            runs.sort(Comparator.comparingLong(RunRow::seed)); // stable: a repeated seed keeps the table's order
+            points.add(new GridPoint(e.getKey().get(0), e.getKey().subList(1, e.getKey().size()), runs));
+        }
         return points;
     }
 
@@ -55,7 +62,7 @@ public record GridPoint(String variant, List<String> values, List<RunRow> runs) 
                 .filter(v -> !Double.isNaN(v)).toArray();
     }
 
-    /** Seed → value of {@code metric} over completed runs; if a seed repeats, its first run (folder order) wins. */
+    /** Seed → value of {@code metric} over completed runs; if a seed repeats, its first run (plan order, then folder name) wins. */
     public Map<Long, Double> completedBySeed(String metric) {
         Map<Long, Double> bySeed = new LinkedHashMap<>();
         for (RunRow r : runs) {

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -20,9 +21,10 @@ public final class Report {
     }
 
     /**
-     * Reads {@code experimentDir/runs/*}{@code /result.csv} and writes summary.csv,
-     * comparisons.csv and report.html beside them (the page also reads each run's
-     * metrics.csv, layers.csv and config.yaml), and rebuilds the files of every search folder.
+     * Reads {@code experimentDir/runs/*}{@code /result.csv}, in the plan order that runs.csv
+     * records, and writes summary.csv, comparisons.csv and report.html beside them (the page
+     * also reads each run's metrics.csv, layers.csv and config.yaml), and rebuilds the files
+     * of every search folder.
      * For a search, summary.csv, comparisons.csv and the page's curves describe each search's
      * best configuration ({@link SearchResults#bestRuns}).
      *
@@ -30,7 +32,19 @@ public final class Report {
      *                           result.csv is damaged (naming the file), or if writing fails
      */
     public static ReportFiles rebuild(Path experimentDir) {
-        RunTable all = RunTable.read(experimentDir);
+        return build(experimentDir, RunTable.read(experimentDir));
+    }
+
+    /**
+     * As {@link #rebuild(Path)}, with the plan order given ({@link RunTable#read(Path, List)}):
+     * what the queue calls while runs.csv still lists runs in the order they finished, so the
+     * files are the same whatever that order (and the same as {@code deepgrid report} writes later).
+     */
+    public static ReportFiles rebuild(Path experimentDir, List<String> planOrder) {
+        return build(experimentDir, RunTable.read(experimentDir, planOrder));
+    }
+
+    private static ReportFiles build(Path experimentDir, RunTable all) {
         RunFiles files = new RunFiles();
         SearchResults.All searches = SearchResults.rebuild(experimentDir, files);
         RunTable table = searches.isEmpty() ? all : all.only(SearchResults.bestRuns(searches)); // a search: its best

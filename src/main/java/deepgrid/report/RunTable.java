@@ -25,11 +25,28 @@ public record RunTable(List<String> gridColumns, List<RunRow> rows) {
     }
 
     /**
-     * Reads every finished run of {@code experimentDir}. Folders starting with '.' (runs
-     * still in flight) are skipped. Runs are ordered as in runs.csv when it lists them, so
-     * grid points keep the order of the experiment file; other runs follow by folder name.
+     * Reads every finished run of {@code experimentDir}, in the plan order that runs.csv
+     * records (the queue rewrites it in plan order when it ends, and {@code deepgrid report}
+     * repairs it first). Folders starting with '.' (runs still in flight) are skipped; runs
+     * runs.csv does not list follow by folder name.
      */
     public static RunTable read(Path experimentDir) {
+        return read(experimentDir, planRank(experimentDir));
+    }
+
+    /**
+     * As {@link #read(Path)}, with the plan order given: {@code planOrder} lists run ids in
+     * the order of the plan (grid points in the file's order, seeds in repeat order); runs it
+     * does not list follow by folder name. The queue uses it while runs.csv still grows in the
+     * order runs finish, so the statistics never depend on that order.
+     */
+    public static RunTable read(Path experimentDir, List<String> planOrder) {
+        Map<String, Integer> rank = new HashMap<>();
+        planOrder.forEach(id -> rank.putIfAbsent(id, rank.size()));
+        return read(experimentDir, rank);
+    }
+
+    private static RunTable read(Path experimentDir, Map<String, Integer> rank) {
         if (!Files.isDirectory(experimentDir)) {
             throw new DeepgridException(experimentDir + " does not exist; run the experiment first");
         }
@@ -47,8 +64,7 @@ public record RunTable(List<String> gridColumns, List<RunRow> rows) {
         if (rows.isEmpty()) {
             throw new DeepgridException(experimentDir + " has no finished runs (no runs/*/result.csv yet)");
         }
-        Map<String, Integer> rank = planRank(experimentDir);
-        rows.sort(Comparator.comparing(r -> rank.getOrDefault(r.cell("run"), Integer.MAX_VALUE)));
+        rows.sort(Comparator.comparing(r -> rank.getOrDefault(r.cell("run"), Integer.MAX_VALUE))); // stable: then by folder
         return new RunTable(columns, rows);
     }
 

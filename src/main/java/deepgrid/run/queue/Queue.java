@@ -25,7 +25,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
 
 /**
  * Files and folders → one queue of runs. Order of use: {@link #files}, {@link #plan}
@@ -57,10 +58,14 @@ public final class Queue {
 
     private final DataLoader loader;
     private final Path out;
-    private final Consumer<Path> report;
+    private final BiConsumer<Path, List<String>> report;
 
-    /** A queue writing under {@code out}; {@code report} rebuilds an experiment folder's statistics and page. */
-    public Queue(DataLoader loader, Path out, Consumer<Path> report) {
+    /**
+     * A queue writing under {@code out}; {@code report} rebuilds an experiment folder's
+     * statistics and page, given the folder's run ids in plan order (runs.csv lists them in
+     * the order they finish until the queue ends, and the statistics must not depend on that).
+     */
+    public Queue(DataLoader loader, Path out, BiConsumer<Path, List<String>> report) {
         this.loader = loader;
         this.out = out;
         this.report = report;
@@ -68,7 +73,7 @@ public final class Queue {
 
     /** A queue that only plans, or runs without a report. */
     public Queue(DataLoader loader, Path out) {
-        this(loader, out, dir -> { });
+        this(loader, out, (dir, planOrder) -> { });
     }
 
     public DataLoader loader() {
@@ -134,9 +139,12 @@ public final class Queue {
             throws IOException {
         Tally tally = new Tally();
         List<Experiment> exps = new ArrayList<>();
-        try (ReportScheduler reports = new ReportScheduler(report, REPORT_EVERY_MILLIS, err)) {
+        Map<Path, ResultsFolder> folders = new ConcurrentHashMap<>(); // read by the report thread
+        try (ReportScheduler reports = new ReportScheduler(dir -> report.accept(dir, folders.get(dir).planOrder()),
+                REPORT_EVERY_MILLIS, err)) {
             for (Planner.Plan plan : plans) {
                 exps.add(open(plan, start));
+                folders.put(exps.get(exps.size() - 1).folder.dir(), exps.get(exps.size() - 1).folder);
                 KernelMix.warning(exps.get(exps.size() - 1).folder.dir(), exps.get(exps.size() - 1).folder.finishedRecords(),
                         Kernel.info()).ifPresent(w -> err.println("deepgrid: " + w));
             }

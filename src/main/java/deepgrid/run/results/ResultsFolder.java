@@ -193,6 +193,15 @@ public final class ResultsFolder implements AutoCloseable {
         }
     }
 
+    /**
+     * The run ids in plan order (the planned ones, then those sweeps handed out since): the
+     * order runs.csv is rewritten in, and the order the statistics follow while runs.csv still
+     * lists runs as they finished.
+     */
+    public synchronized List<String> planOrder() {
+        return List.copyOf(order);
+    }
+
     /** True when another live deepgrid process is registered in this folder. */
     public boolean othersAtWork() throws IOException {
         Path d = dir.resolve(RUNNERS);

@@ -51,7 +51,7 @@ class SlurmLauncherTest {
 
     private Queue.Outcome drive(FakeSlurm slurm, Path file, Path out) throws Exception {
         // the report as `run` rebuilds it: a search's files are derived from its runs there
-        Queue queue = new Queue(new DataLoader(), out, dir -> deepgrid.report.Report.rebuild(dir));
+        Queue queue = new Queue(new DataLoader(), out, deepgrid.report.Report::rebuild);
         List<Planner.Plan> plans = queue.plan(List.of(file), List.of());
         PrintWriter err = new PrintWriter(log, true);
         Progress progress = new Progress(err, 4, 2, Progress.Mode.LINES);
