@@ -69,6 +69,10 @@ final class SlurmCluster implements AutoCloseable {
         List<String> cmd = new ArrayList<>(SbatchScript.thisDeepgrid(340, "deepgrid.cli.Main"));
         cmd.add(1, "-XX:+UseSerialGC");
         cmd.addAll(List.of(args));
+        // Ctrl-C as a terminal sends it: a build started in the background of a non-interactive
+        // shell (`bash .ci/run &`) hands SIGINT down ignored, and a JVM started so never sees it;
+        // env resets it to the default, then execs java (the same pid)
+        cmd.addAll(0, List.of("env", "--default-signal=INT"));
         ProcessBuilder b = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
         b.environment().putAll(env);
         return b.start();
