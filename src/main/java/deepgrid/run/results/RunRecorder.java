@@ -28,6 +28,11 @@ import java.util.function.Consumer;
  * {@code tail -f}. {@link #finish} writes result.csv and hands the run to the
  * {@link GroupCommit}, which moves it into place; {@link #close} without finishing
  * abandons the run (its folder is removed and its claim released).
+ *
+ * <p>Every method holds the recorder's lock: a signal abandons the run from another thread
+ * (the shutdown hook) while the training thread, which nothing stops, may still be writing.
+ * Once abandoned, the recorder drops what it is given, so that no file reappears in the
+ * folder being removed.
  */
 public final class RunRecorder implements AutoCloseable {
     /** How often buffered rows reach the files while a run trains. */
@@ -43,6 +48,7 @@ public final class RunRecorder implements AutoCloseable {
     private final Map<String, Output> diagnostics = new LinkedHashMap<>();
     private long lastFlush = System.nanoTime();
     private boolean handedOver;
+    private boolean abandoned;
 
     RunRecorder(ResultsFolder folder, RunSpec run, Claims.Held claim, Path inflight) throws IOException {
         this.folder = folder;
@@ -63,13 +69,19 @@ public final class RunRecorder implements AutoCloseable {
     }
 
     /** Adds one epoch's row to metrics.csv. */
-    public void epoch(EpochMetrics m) {
+    public synchronized void epoch(EpochMetrics m) {
+        if (abandoned) {
+            return;
+        }
         metrics.add(Csv.row(Columns.metricsRow(m)));
         flushIfDue();
     }
 
     /** Adds one epoch's rows (one per layer) to layers.csv. */
-    public void layers(List<LayerMetrics> rows) {
+    public synchronized void layers(List<LayerMetrics> rows) {
+        if (abandoned) {
+            return;
+        }
         rows.forEach(r -> layers.add(Csv.row(Columns.layerRow(r))));
         flushIfDue();
     }
@@ -77,24 +89,24 @@ public final class RunRecorder implements AutoCloseable {
     // The diagnostics files (issue 11): each appears with its first rows.
 
     /** Adds one epoch's histograms to histograms.csv. */
-    public void histograms(List<Histogram> histograms) {
+    public synchronized void histograms(List<Histogram> histograms) {
         List<List<String>> rows = new ArrayList<>();
         histograms.forEach(h -> rows.addAll(Columns.histogramRows(h)));
         add("histograms.csv", Columns.HISTOGRAMS, rows);
     }
 
     /** Writes boundary-points.csv: the training samples drawn on the maps. */
-    public void boundaryPoints(BoundaryPoints points) {
+    public synchronized void boundaryPoints(BoundaryPoints points) {
         add("boundary-points.csv", Columns.BOUNDARY_POINTS, Columns.boundaryPointRows(points));
     }
 
     /** Adds one epoch's decision boundary to boundary.csv. */
-    public void boundary(BoundaryMap map) {
+    public synchronized void boundary(BoundaryMap map) {
         add("boundary.csv", Columns.BOUNDARY, Columns.boundaryRows(map));
     }
 
     /** Writes confusion.csv and, when there are any, mistakes.csv. */
-    public void confusion(ConfusionMatrix matrix) {
+    public synchronized void confusion(ConfusionMatrix matrix) {
         add("confusion.csv", Columns.CONFUSION, Columns.confusionRows(matrix));
         if (!matrix.mistakes().isEmpty()) {
             int features = matrix.mistakes().get(0).x().length;
@@ -103,16 +115,19 @@ public final class RunRecorder implements AutoCloseable {
     }
 
     /** Adds one training-health event to events.csv. */
-    public void event(HealthEvent event) {
+    public synchronized void event(HealthEvent event) {
         add("events.csv", Columns.EVENTS, List.of(Columns.eventRow(event)));
     }
 
     /** Writes classes.csv: each class index and its name. */
-    public void classes(List<String> names) {
+    public synchronized void classes(List<String> names) {
         add("classes.csv", Columns.CLASSES, Columns.classRows(names));
     }
 
     private void add(String file, List<String> header, List<List<String>> rows) {
+        if (abandoned) {
+            return;
+        }
         Output out = diagnostics.get(file);
         if (out == null) {
             try {
@@ -149,6 +164,9 @@ public final class RunRecorder implements AutoCloseable {
      * once. {@code recorded} gets null once the run folder is in place, else why it is not.
      */
     public synchronized void finish(RunResult result, Consumer<Throwable> recorded) throws IOException {
+        if (abandoned) {
+            throw new IOException("run " + run.id() + " was abandoned (the process is stopping); not recorded");
+        }
         metrics.close();
         layers.close();
         closeDiagnostics();
@@ -174,9 +192,10 @@ public final class RunRecorder implements AutoCloseable {
     /** Abandons the run unless it was handed over: closes its files, removes its folder, releases its claim. */
     @Override
     public synchronized void close() throws IOException {
-        if (handedOver) {
+        if (handedOver || abandoned) {
             return;
         }
+        abandoned = true;
         try (Output m = metrics; Output l = layers) {
             closeDiagnostics(); // all closed, even if one fails
         } finally {
