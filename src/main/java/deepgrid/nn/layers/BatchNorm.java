@@ -66,15 +66,15 @@ public final class BatchNorm implements Layer {
         double[] mean = runningMean;
         double[] var = runningVar;
         if (phase == Phase.TRAIN && n > 0) {
-            mean = Ops.columnMeans(x);
-            var = Ops.columnVariances(x, mean);
+            mean = Ops.columnMeans(x); // μ
+            var = Ops.columnVariances(x, mean); // σ², biased (1/n) as the paper normalizes with
             updateRunningAverages(mean, var, n);
         }
         for (int j = 0; j < invStd.length; j++) {
             invStd[j] = 1.0 / Math.sqrt(var[j] + eps);
         }
-        xhat = Ops.shiftThenScaleColumnsInto(x, mean, invStd, FlatMatrix.reuse(xhat, n, outWidth()));
-        y = Ops.scaleThenShiftColumnsInto(xhat, gamma.value().data(), beta.value().data(),
+        xhat = Ops.shiftThenScaleColumnsInto(x, mean, invStd, FlatMatrix.reuse(xhat, n, outWidth())); // x̂
+        y = Ops.scaleThenShiftColumnsInto( // y = γ·x̂ + βxhat, gamma.value().data(), beta.value().data(),
                 FlatMatrix.reuse(y, n, outWidth()));
         return y;
     }
@@ -91,12 +91,13 @@ public final class BatchNorm implements Layer {
         FlatMatrix dOut = FlatMatrix.of(dOutput);
         Check.sameShape("dOut", dOut, "x̂", xhat);
         int n = xhat.getRowDimension();
-        double[] dBeta = Ops.columnSumsInto(dOut, beta.grad().data());
-        double[] dGamma = Ops.columnSumsOfProductsInto(dOut, xhat, gamma.grad().data());
+        double[] dBeta = Ops.columnSumsInto(dOut, beta.grad().data()); // dβ = Σ dOut
+        double[] dGamma = Ops.columnSumsOfProductsInto(dOut, xhat, gamma.grad().data()); // dγ = Σ dOut·x̂
         if (!inputGradient) {
-            return null;
+            return null; // the first layer: no one to pass dx to
         }
         double batchShare = phase == Phase.TRAIN ? 1.0 / n : 0.0; // in EVAL μ and σ² are constants: no batch terms
+        // dOut − (dβ + x̂·dγ)/n, then each column times γ/√(σ² + eps)
         dx = Ops.subtractColumnLinesInto(dOut, batchShare, dBeta, xhat, dGamma, FlatMatrix.reuse(dx, n, outWidth()));
         double[] gm = gamma.value().data();
         double[] scale = new double[invStd.length]; // γ/√(σ² + eps), per column
