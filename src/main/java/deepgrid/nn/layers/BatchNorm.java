@@ -74,7 +74,7 @@ public final class BatchNorm implements Layer {
             invStd[j] = 1.0 / Math.sqrt(var[j] + eps);
         }
         xhat = Ops.shiftThenScaleColumnsInto(x, mean, invStd, FlatMatrix.reuse(xhat, n, outWidth())); // x̂
-        y = Ops.scaleThenShiftColumnsInto( // y = γ·x̂ + βxhat, gamma.value().data(), beta.value().data(),
+        y = Ops.scaleThenShiftColumnsInto(xhat, gamma.value().data(), beta.value().data(), // y = γ·x̂ + β
                 FlatMatrix.reuse(y, n, outWidth()));
         return y;
     }
