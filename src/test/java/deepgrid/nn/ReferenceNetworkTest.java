@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import deepgrid.math.FlatMatrix;
 import deepgrid.math.Rng;
 import deepgrid.nn.activations.Tanh;
@@ -15,8 +14,6 @@ import deepgrid.nn.layers.BatchNorm;
 import deepgrid.nn.layers.Dense;
 import deepgrid.nn.layers.Dropout;
 import deepgrid.nn.losses.CrossEntropy;
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,23 +30,21 @@ class ReferenceNetworkTest {
     private static JsonNode fixture;
 
     @BeforeAll
-    static void read() throws IOException {
-        try (InputStream in = ReferenceNetworkTest.class.getResourceAsStream("/fixtures/network.json")) {
-            fixture = new ObjectMapper().readTree(in);
-        }
+    static void read() {
+        fixture = Fixtures.read("network.json");
     }
 
     @Test
     void lossAndEveryGradientMatchPyTorch() {
         Network net = network();
-        FlatMatrix x = matrix(fixture.get("x"));
+        FlatMatrix x = Fixtures.matrix(fixture.get("x"));
         FlatMatrix t = oneHot(fixture.get("targets"), 3);
         Pass pass = forwardBackward(net, x, t);
         assertClose("loss", fixture.get("loss").doubleValue(), pass.loss());
         for (Param p : net.params()) {
-            assertMatrix(p.name() + " gradient", matrix(fixture.get("grads").get(p.name())), p.grad());
+            assertMatrix(p.name() + " gradient", Fixtures.matrix(fixture.get("grads").get(p.name())), p.grad());
         }
-        assertMatrix("dL/dx", matrix(fixture.get("input_grad")), pass.dx());
+        assertMatrix("dL/dx", Fixtures.matrix(fixture.get("input_grad")), pass.dx());
     }
 
     @Test
@@ -59,7 +54,7 @@ class ReferenceNetworkTest {
         Dropout d = new Dropout(0.5, 5, new Rng(fixture.get("dropout_seed").longValue()));
         FlatMatrix ones = new FlatMatrix(6, 5);
         java.util.Arrays.fill(ones.data(), 1.0);
-        assertArrayEquals(matrix(fixture.get("mask")).data(), FlatMatrix.of(d.forward(ones, Phase.TRAIN)).data());
+        assertArrayEquals(Fixtures.matrix(fixture.get("mask")).data(), FlatMatrix.of(d.forward(ones, Phase.TRAIN)).data());
     }
 
     @Test
@@ -82,7 +77,7 @@ class ReferenceNetworkTest {
         assertEquals(List.of("d1.W", "d1.b", "bn.gamma", "bn.beta", "d2.W", "d2.b"),
                 net.params().stream().map(Param::name).toList());
         for (Param p : net.params()) {
-            double[] v = matrix(fixture.get("params").get(p.name())).data();
+            double[] v = Fixtures.matrix(fixture.get("params").get(p.name())).data();
             System.arraycopy(v, 0, p.value().data(), 0, v.length);
         }
         return net;
@@ -111,17 +106,6 @@ class ReferenceNetworkTest {
     private static void assertClose(String what, double expected, double actual) {
         assertTrue(Math.abs(actual - expected) <= TOLERANCE * Math.max(1.0, Math.abs(expected)),
                 what + ": expected " + expected + ", got " + actual + " (PyTorch float64, tolerance 1e-10)");
-    }
-
-    private static FlatMatrix matrix(JsonNode rows) {
-        double[][] values = new double[rows.size()][];
-        for (int i = 0; i < rows.size(); i++) {
-            values[i] = new double[rows.get(i).size()];
-            for (int j = 0; j < values[i].length; j++) {
-                values[i][j] = rows.get(i).get(j).doubleValue();
-            }
-        }
-        return FlatMatrix.of(values);
     }
 
     private static FlatMatrix oneHot(JsonNode labels, int k) {

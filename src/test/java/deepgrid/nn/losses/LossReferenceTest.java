@@ -10,9 +10,9 @@ import deepgrid.config.Catalog;
 import deepgrid.config.Problems;
 import deepgrid.config.YamlReader;
 import deepgrid.math.FlatMatrix;
+import deepgrid.nn.Fixtures;
 import deepgrid.nn.Loss;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -31,10 +31,8 @@ import org.junit.jupiter.api.Test;
 class LossReferenceTest {
     private static final double TOLERANCE = 1e-12;
 
-    static JsonNode root() throws IOException {
-        try (InputStream in = LossReferenceTest.class.getResourceAsStream("/fixtures/losses.json")) {
-            return new ObjectMapper().readTree(in);
-        }
+    static JsonNode root() {
+        return Fixtures.read("losses.json");
     }
 
     static Stream<Arguments> cases() throws IOException {
@@ -46,10 +44,10 @@ class LossReferenceTest {
     @MethodSource("cases")
     void valueAndGradientMatchPyTorch(String name, JsonNode c) throws IOException {
         Loss loss = bind(c.get("loss"));
-        FlatMatrix scores = matrix(c.get("scores"));
-        FlatMatrix targets = matrix(c.get("targets"));
+        FlatMatrix scores = Fixtures.matrix(c.get("scores"));
+        FlatMatrix targets = Fixtures.matrix(c.get("targets"));
         close(name + " value", c.get("value").doubleValue(), loss.value(scores, targets));
-        double[] expected = matrix(c.get("gradient")).data();
+        double[] expected = Fixtures.matrix(c.get("gradient")).data();
         double[] actual = FlatMatrix.of(loss.gradient(scores, targets)).data();
         assertEquals(expected.length, actual.length, name + " gradient size");
         for (int i = 0; i < expected.length; i++) {
@@ -80,16 +78,5 @@ class LossReferenceTest {
         double allowed = TOLERANCE * Math.max(Math.abs(expected), 1e-3);
         assertTrue(Math.abs(actual - expected) <= allowed, what + " is " + actual + ", PyTorch has " + expected
                 + " (difference " + Math.abs(actual - expected) + ", allowed " + allowed + ")");
-    }
-
-    private static FlatMatrix matrix(JsonNode rows) {
-        double[][] values = new double[rows.size()][];
-        for (int i = 0; i < rows.size(); i++) {
-            values[i] = new double[rows.get(i).size()];
-            for (int j = 0; j < values[i].length; j++) {
-                values[i][j] = rows.get(i).get(j).doubleValue();
-            }
-        }
-        return FlatMatrix.of(values);
     }
 }

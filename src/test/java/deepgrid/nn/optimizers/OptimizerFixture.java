@@ -1,12 +1,9 @@
 package deepgrid.nn.optimizers;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import deepgrid.math.FlatMatrix;
+import deepgrid.nn.Fixtures;
 import deepgrid.nn.Param;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,11 +22,7 @@ final class OptimizerFixture {
 
     static synchronized JsonNode root() {
         if (root == null) {
-            try (InputStream in = OptimizerFixture.class.getResourceAsStream("/fixtures/optimizers.json")) {
-                root = new ObjectMapper().readTree(in);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            root = Fixtures.read("optimizers.json");
         }
         return root;
     }
@@ -40,22 +33,11 @@ final class OptimizerFixture {
         return out;
     }
 
-    static FlatMatrix matrix(JsonNode rows) {
-        double[][] values = new double[rows.size()][];
-        for (int i = 0; i < rows.size(); i++) {
-            values[i] = new double[rows.get(i).size()];
-            for (int j = 0; j < values[i].length; j++) {
-                values[i][j] = rows.get(i).get(j).doubleValue();
-            }
-        }
-        return FlatMatrix.of(values);
-    }
-
     /** The fixture's W (a weight) and b (a bias), at their initial values. */
     static List<Param> initialParams() {
         JsonNode initial = root().get("initial");
-        return List.of(new Param("W", Param.Role.WEIGHT, matrix(initial.get("W"))),
-                new Param("b", Param.Role.BIAS, matrix(initial.get("b"))));
+        return List.of(new Param("W", Param.Role.WEIGHT, Fixtures.matrix(initial.get("W"))),
+                new Param("b", Param.Role.BIAS, Fixtures.matrix(initial.get("b"))));
     }
 
     /** Copies the {W, b} gradients of {@code step} into the params' grads. */
@@ -65,7 +47,7 @@ final class OptimizerFixture {
     }
 
     static void setData(FlatMatrix target, JsonNode rows) {
-        double[] source = matrix(rows).data();
+        double[] source = Fixtures.matrix(rows).data();
         System.arraycopy(source, 0, target.data(), 0, source.length);
     }
 
@@ -88,7 +70,7 @@ final class OptimizerFixture {
 
     /** Throws unless every entry of {@code actual} agrees with {@code expected} within {@link #TOLERANCE}. */
     static void assertClose(String what, JsonNode expected, FlatMatrix actual) {
-        double[] e = matrix(expected).data();
+        double[] e = Fixtures.matrix(expected).data();
         double[] a = actual.data();
         for (int i = 0; i < e.length; i++) {
             double allowed = TOLERANCE * Math.max(Math.abs(e[i]), 1e-3);
