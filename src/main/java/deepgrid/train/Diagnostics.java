@@ -46,7 +46,7 @@ final class Diagnostics {
         int rows = Math.min(spec.probe(), data.train().size());
         this.probe = data.train().rows(Trainer.identity(data.train().size()), 0, rows).x();
         boolean watch = spec.has(Output.LAYERS) || spec.has(Output.EVENTS);
-        this.monitor = watch ? new LayerMonitor(net, probe) : null;
+        this.monitor = watch ? new LayerMonitor(net) : null;
         this.predictions = new Predictions(net);
         this.events = new EventWatch(spec.events(), chance(data.train()));
         boolean twoInputs = data.train().inputs().cols() == 2 && data.train().classes() > 0;
@@ -82,12 +82,15 @@ final class Diagnostics {
     /** Everything due after epoch {@code m.epoch()} has been evaluated. */
     void endEpoch(EpochMetrics m) {
         int e = m.epoch();
-        List<LayerMetrics> rows = monitor == null ? List.of() : monitor.endEpoch(e);
+        boolean histogramsDue = spec.has(Output.HISTOGRAMS) && spec.histograms().epochs().includes(e);
+        // the probe's layer outputs, read once for everything this epoch shows
+        List<RealMatrix> outputs = monitor != null || histogramsDue ? net.layerOutputs(probe, Phase.EVAL) : List.of();
+        List<LayerMetrics> rows = monitor == null ? List.of() : monitor.endEpoch(e, outputs);
         if (spec.has(Output.LAYERS)) {
             log.layers(rows);
         }
-        if (spec.has(Output.HISTOGRAMS) && spec.histograms().epochs().includes(e)) {
-            histograms(e);
+        if (histogramsDue) {
+            histograms(e, outputs);
         }
         if (boundaries != null && spec.boundary().epochs().includes(e)) {
             boundary(e);
@@ -104,7 +107,7 @@ final class Diagnostics {
         }
         int last = result.last().epoch();
         if (spec.has(Output.HISTOGRAMS) && wantsLast(spec.histograms().epochs()) && lastHistogram != last) {
-            histograms(last);
+            histograms(last, net.layerOutputs(probe, Phase.EVAL));
         }
         if (boundaries != null && wantsLast(spec.boundary().epochs()) && lastBoundary != last) {
             boundary(last);
@@ -118,10 +121,10 @@ final class Diagnostics {
         return s.last() == Snapshots.Last.INCLUDED;
     }
 
-    private void histograms(int epoch) {
+    /** The histograms of {@code outputs}, the probe's output of every layer. */
+    private void histograms(int epoch, List<RealMatrix> outputs) {
         List<Histogram> out = new ArrayList<>();
         List<Layer> layers = net.layers();
-        List<RealMatrix> outputs = net.layerOutputs(probe, Phase.EVAL);
         for (int i = 0; i < layers.size(); i++) {
             Layer l = layers.get(i);
             RealMatrix a = outputs.get(i);

@@ -5,7 +5,6 @@ import deepgrid.nn.Activation;
 import deepgrid.nn.Layer;
 import deepgrid.nn.Network;
 import deepgrid.nn.Param;
-import deepgrid.nn.Phase;
 import deepgrid.nn.layers.ActivationLayer;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,13 +15,11 @@ import org.apache.commons.math3.linear.RealMatrix;
  * Watches every layer of a network through training, for layers.csv. Order of use per
  * epoch: {@link #startEpoch}; for each sampled batch {@link #afterBackward} once its
  * gradients are in place and {@link #afterStep} once the optimizer has applied them; then
- * {@link #endEpoch}. It only reads parameters and runs evaluation-mode forward passes, so
- * it never changes what the network learns.
+ * {@link #endEpoch} with the probe's layer outputs ({@link Network#layerOutputs}). It only
+ * reads parameters and outputs, so it never changes what the network learns.
  */
 final class LayerMonitor {
-    private final Network net;
     private final List<Layer> layers;
-    private final FlatMatrix probe; // (probe × features), fixed training samples
     private final double[] gradNormSum;
     private final double[] ratioSum;
     private final int[] ratioSteps;
@@ -30,10 +27,8 @@ final class LayerMonitor {
     private final List<double[]> after = new ArrayList<>();
     private int batches;
 
-    LayerMonitor(Network net, FlatMatrix probe) {
-        this.net = net;
+    LayerMonitor(Network net) {
         this.layers = net.layers();
-        this.probe = probe;
         this.gradNormSum = new double[layers.size()];
         this.ratioSum = new double[layers.size()];
         this.ratioSteps = new int[layers.size()];
@@ -81,10 +76,12 @@ final class LayerMonitor {
         }
     }
 
-    /** The rows of this epoch (epoch 0: before training, no gradients or updates yet). */
-    List<LayerMetrics> endEpoch(int epoch) {
+    /**
+     * The rows of this epoch (epoch 0: before training, no gradients or updates yet), from
+     * {@code outputs}, every layer's output for the probe samples in evaluation mode.
+     */
+    List<LayerMetrics> endEpoch(int epoch, List<RealMatrix> outputs) {
         List<LayerMetrics> rows = new ArrayList<>();
-        List<RealMatrix> outputs = net.layerOutputs(probe, Phase.EVAL);
         for (int i = 0; i < layers.size(); i++) {
             Layer l = layers.get(i);
             RealMatrix a = outputs.get(i);
