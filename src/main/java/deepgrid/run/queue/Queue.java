@@ -143,10 +143,11 @@ public final class Queue {
         try (ReportScheduler reports = new ReportScheduler(dir -> report.accept(dir, folders.get(dir).planOrder()),
                 REPORT_EVERY_MILLIS, err)) {
             for (Planner.Plan plan : plans) {
-                exps.add(open(plan, start));
-                folders.put(exps.get(exps.size() - 1).folder.dir(), exps.get(exps.size() - 1).folder);
-                KernelMix.warning(exps.get(exps.size() - 1).folder.dir(), exps.get(exps.size() - 1).folder.finishedRecords(),
-                        Kernel.info()).ifPresent(w -> err.println("deepgrid: " + w));
+                Experiment e = open(plan, start);
+                exps.add(e);
+                folders.put(e.folder.dir(), e.folder);
+                KernelMix.warning(e.folder.dir(), e.folder.finishedRecords(), Kernel.info())
+                        .ifPresent(w -> err.println("deepgrid: " + w));
             }
             Signals signals = Signals.watch(() -> stopped(launcher, tally, exps, progress, err));
             try {
